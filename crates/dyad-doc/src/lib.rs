@@ -15,7 +15,7 @@ pub mod record;
 
 pub use offsets::{OffsetMap, TextBuilder};
 
-use chrono::NaiveDate;
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -146,6 +146,9 @@ impl Mention {
 pub enum DateSource {
     /// Resolved from words in the sentence ("on Wednesday", "April 8").
     Text,
+    /// No date words in the sentence: the latest date named in the two
+    /// sentences before it (the story's own timeline).
+    Context,
     /// No date words: the publication date stands in.
     Published,
     /// Neither text nor publication date gives a date.
@@ -204,6 +207,9 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    /// When `Some`, stages record why candidates were kept or dropped
+    /// (sentence index, note), for `--explain`.
+    pub trace: Option<Vec<(usize, String)>>,
 }
 
 impl Doc {
@@ -211,6 +217,13 @@ impl Doc {
         Doc {
             article,
             ..Default::default()
+        }
+    }
+
+    /// Records a note for `--explain` when tracing is on.
+    pub fn note(&mut self, sentence: usize, note: impl FnOnce() -> String) {
+        if let Some(t) = &mut self.trace {
+            t.push((sentence, note()));
         }
     }
 
@@ -227,8 +240,8 @@ impl Doc {
     /// Cleaned-text byte range to original-text character span.
     pub fn original_span(&self, r: &Range<usize>) -> [usize; 2] {
         {
-        let (t, m) = (&self.article.text, &self.article.map);
-        [m.to_original(t, r.start), m.to_original_end(t, r.end)]
-    }
+            let (t, m) = (&self.article.text, &self.article.map);
+            [m.to_original(t, r.start), m.to_original_end(t, r.end)]
+        }
     }
 }

@@ -95,8 +95,7 @@ impl TextBuilder {
         }
         let clean_start = self.text.len();
         let extends = self.map.segments.last().is_some_and(|last| {
-            last.verbatim
-                && last.orig_start + char_count(&self.text, last.clean_start, clean_start) == orig_start
+            last.verbatim && last.orig_start + char_count(&self.text, last.clean_start, clean_start) == orig_start
         });
         if !extends {
             self.map.segments.push(Segment {

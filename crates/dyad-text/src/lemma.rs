@@ -44,14 +44,16 @@ impl Lemmatizer {
         if let Some(l) = self.irregular.get(lower) {
             return l.clone();
         }
-        if self.known.contains(lower) || lower.len() < 4 || !lower.is_ascii() {
+        if lower.len() < 4 || !lower.is_ascii() {
             return lower.to_string();
         }
+        // a known base form beats the form itself being known: patterns may
+        // list "calls" as a noun, but the verb "calls" is still "call"
         let candidates = candidates(lower);
         if let Some(c) = candidates.iter().find(|c| self.known.contains(c.as_str())) {
             return c.clone();
         }
-        if capitalized {
+        if capitalized || self.known.contains(lower) {
             return lower.to_string();
         }
         candidates.into_iter().next().unwrap_or_else(|| lower.to_string())
@@ -95,7 +97,12 @@ fn candidates(w: &str) -> Vec<String> {
         push_stem(stem, &mut out);
         out.push(w[..n - 1].to_string());
     } else if let Some(stem) = w.strip_suffix("es") {
-        if stem.ends_with("ss") || stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x') || stem.ends_with('z') {
+        if stem.ends_with("ss")
+            || stem.ends_with("sh")
+            || stem.ends_with("ch")
+            || stem.ends_with('x')
+            || stem.ends_with('z')
+        {
             out.push(stem.to_string());
         }
         out.push(w[..n - 1].to_string());
@@ -112,7 +119,9 @@ mod tests {
 
     #[test]
     fn regular_and_irregular_forms() {
-        let l = Lemmatizer::new(["provide", "impose", "call", "stop", "meet", "sanction", "agree", "visit", "carry"]);
+        let l = Lemmatizer::new([
+            "provide", "impose", "call", "stop", "meet", "sanction", "agree", "visit", "carry",
+        ]);
         for (form, lemma) in [
             ("providing", "provide"),
             ("imposed", "impose"),

@@ -49,8 +49,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         };
         if boundary {
             let end_tok = &tokens[last];
-            let headline = !is_terminal(end_tok)
-                && !(end_tok.kind == TokenKind::Quote && last > first && is_terminal(&tokens[last - 1]));
+            let closes_quoted_sentence =
+                end_tok.kind == TokenKind::Quote && last > first && is_terminal(&tokens[last - 1]);
+            let headline = !(is_terminal(end_tok) || closes_quoted_sentence);
             out.push(Sentence {
                 span: tokens[first].start..end_tok.end,
                 tokens: first..last + 1,

@@ -28,6 +28,11 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
 }
 
+/// `'s` followed by a non-letter: a possessive or clitic, split off.
+fn is_possessive(s: Option<char>, after: Option<char>) -> bool {
+    matches!(s, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric)
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
@@ -56,15 +61,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                 } else if is_apostrophe(d)
                     && at(j + 1).is_some_and(char::is_alphabetic)
-                    && !(matches!(at(j + 1), Some('s' | 'S'))
-                        && !at(j + 2).is_some_and(char::is_alphanumeric))
+                    && !is_possessive(at(j + 1), at(j + 2))
                 {
                     // o'clock, d'Alema: keep; Italy's: split below
                     j += 2;
-                } else if numeric_start
-                    && matches!(d, '.' | ',')
-                    && at(j + 1).is_some_and(|e| e.is_ascii_digit())
-                {
+                } else if numeric_start && matches!(d, '.' | ',') && at(j + 1).is_some_and(|e| e.is_ascii_digit()) {
                     j += 2;
                 } else if d == '.' && at(j + 1).is_some_and(char::is_alphabetic) && at(j + 2) == Some('.') {
                     // U.S. / e.g.: letter.letter.
@@ -83,7 +84,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                 }
             }
-            kind = if numeric_start && text[pos(start)..pos(j)].chars().all(|d| d.is_ascii_digit() || d == '.' || d == ',') {
+            kind = if numeric_start
+                && text[pos(start)..pos(j)]
+                    .chars()
+                    .all(|d| d.is_ascii_digit() || d == '.' || d == ',')
+            {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -107,7 +112,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (s, e) = (pos(start), pos(i));
         let surface = &text[s..e];
         let lower = surface.to_lowercase();
-        let lower = if lower.starts_with('’') { lower.replacen('’', "'", 1) } else { lower };
+        let lower = if lower.starts_with('’') {
+            lower.replacen('’', "'", 1)
+        } else {
+            lower
+        };
         out.push(Token {
             start: s,
             end: e,
@@ -125,7 +134,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| text[t.start..t.end].to_string()).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| text[t.start..t.end].to_string())
+            .collect()
     }
 
     #[test]

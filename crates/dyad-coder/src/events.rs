@@ -1,0 +1,557 @@
+//! Events: pattern matches turned into coded source–target interactions.
+//!
+//! For each sentence: match event patterns (anchored automata from the
+//! lexicon), keep the most specific non-overlapping matches, then find
+//! * the source: the pattern's SOURCE slot, else the clause subject (the
+//!   nearest actor to the left that is not the object of a preposition),
+//!   else the speaker of a reporting clause ("..., Lavrov said");
+//! * the target: the TARGET slot, else the first actor after the phrase;
+//! * coordination: "Russia and China" in either slot gives one event each;
+//! * modality: negation, intent ("ready to", "will") and threats before
+//!   the verb, which recode the event through `dict/modality.tsv`;
+//! * date: the nearest date mention in the sentence, else publication;
+//! * location: the nearest place in the sentence, else the dateline.
+
+use dyad_doc::{Actor, DateSource, Doc, Event, MentionKind, Modality, Place, Token, TokenKind};
+use dyad_lexicon::{Lexicon, PatternMatch, Slots, WordClass};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// How far back from the verb modality words count.
+const MODALITY_WINDOW: usize = 5;
+/// How far after the phrase an implicit target may be.
+const TARGET_WINDOW: usize = 10;
+
+/// Actor mentions of one sentence, in sentence-relative token ranges.
+struct SentenceActors<'a> {
+    toks: &'a [Token],
+    /// (range, index into doc.mentions)
+    actors: Vec<(Range<usize>, usize)>,
+    mentions: &'a [dyad_doc::Mention],
+    lex: &'a Lexicon,
+}
+
+impl SentenceActors<'_> {
+    fn at_start(&self, t: usize) -> Option<usize> {
+        self.actors.iter().position(|(r, _)| r.start == t)
+    }
+
+    fn at_end(&self, t: usize) -> Option<usize> {
+        self.actors.iter().position(|(r, _)| r.end == t)
+    }
+
+    fn covering(&self, t: usize) -> Option<usize> {
+        self.actors.iter().position(|(r, _)| r.contains(&t))
+    }
+
+    fn country(&self, a: usize) -> Option<&str> {
+        self.doc_actor(a).country.as_deref()
+    }
+
+    fn doc_actor(&self, a: usize) -> &Actor {
+        self.mentions[self.actors[a].1].actor().expect("actor mention")
+    }
+
+    fn is(&self, t: usize, class: WordClass) -> bool {
+        self.toks
+            .get(t)
+            .is_some_and(|tok| self.lex.grammar.is(&tok.lower, class) || self.lex.grammar.is(&tok.lemma, class))
+    }
+
+    /// Length of a coordinator at `t`: "and", ",", ", and", "as well as".
+    fn conj_len(&self, t: usize) -> usize {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.lower.as_str());
+        match (w(0), w(1), w(2)) {
+            (Some(","), Some("and"), _) => 2,
+            (Some("as"), Some("well"), Some("as")) => 3,
+            (Some("and" | "," | "or"), _, _) => 1,
+            _ => 0,
+        }
+    }
+
+    fn skip_dets(&self, mut t: usize) -> usize {
+        let mut k = 0;
+        while k < 2 && self.is(t, WordClass::Det) {
+            t += 1;
+            k += 1;
+        }
+        t
+    }
+
+    /// Actor indices coordinated with actor `a` to the right. A bare comma
+    /// only coordinates in a list closed by "and" ("A, B and C"), so an
+    /// apposition or a new clause ("Di Maio, Wang said") is not a list.
+    fn group_right(&self, a: usize) -> Vec<usize> {
+        let mut out = vec![a];
+        let mut closed = 1;
+        let mut end = self.actors[a].0.end;
+        loop {
+            let c = self.conj_len(end);
+            if c == 0 {
+                break;
+            }
+            let comma = c == 1 && self.toks[end].lower == ",";
+            match self
+                .at_start(end + c)
+                .or_else(|| self.at_start(self.skip_dets(end + c)))
+            {
+                Some(b) => {
+                    out.push(b);
+                    if !comma {
+                        closed = out.len();
+                    }
+                    end = self.actors[b].0.end;
+                }
+                None => break,
+            }
+        }
+        out.truncate(closed);
+        out
+    }
+
+    /// Actor indices coordinated with actor `a` to the left; the step next
+    /// to `a` must be "and" (or similar), earlier steps may be commas.
+    fn group_left(&self, a: usize) -> Vec<usize> {
+        let mut out = vec![a];
+        let mut start = self.actors[a].0.start;
+        loop {
+            // strip determiners before the current member
+            let mut s = start;
+            while s > 0 && self.is(s - 1, WordClass::Det) {
+                s -= 1;
+            }
+            let found = (1..=3).find_map(|c| {
+                let at = s.checked_sub(c)?;
+                let comma = c == 1 && self.toks[at].lower == ",";
+                if self.conj_len(at) != c || (comma && out.len() == 1) {
+                    return None;
+                }
+                self.at_end(at)
+            });
+            match found {
+                Some(b) => {
+                    out.push(b);
+                    start = self.actors[b].0.start;
+                }
+                None => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    fn span_of(&self, group: &[usize]) -> Range<usize> {
+        let s = group.iter().map(|&a| self.actors[a].0.start).min().unwrap_or(0);
+        let e = group.iter().map(|&a| self.actors[a].0.end).max().unwrap_or(0);
+        s..e
+    }
+
+    fn in_range(&self, r: &Range<usize>) -> Vec<usize> {
+        (0..self.actors.len())
+            .filter(|&a| r.start <= self.actors[a].0.start && self.actors[a].0.end <= r.end)
+            .collect()
+    }
+
+    fn after_preposition(&self, a: usize) -> bool {
+        let mut s = self.actors[a].0.start;
+        while s > 0 && self.is(s - 1, WordClass::Det) {
+            s -= 1;
+        }
+        s > 0 && (self.is(s - 1, WordClass::Prep) || self.toks[s - 1].lower == "'s")
+    }
+
+    /// The clause subject left of token `t`, as a coordinated group.
+    fn subject_before(&self, t: usize) -> Option<Vec<usize>> {
+        let mut k = t;
+        while k > 0 {
+            k -= 1;
+            if let Some(a) = self.covering(k) {
+                if !self.after_preposition(a) && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s") {
+                    return Some(self.group_left(a));
+                }
+                k = self.actors[a].0.start;
+            }
+        }
+        None
+    }
+
+    /// "..., Lavrov said" / "said Wang Yi": the speaker of the sentence.
+    fn speaker_after(&self, t: usize) -> Option<Vec<usize>> {
+        for k in t..self.toks.len() {
+            if self.is(k, WordClass::Report) {
+                if let Some(a) = self.at_end(k) {
+                    return Some(self.group_left(a));
+                }
+                if let Some(a) = self.at_start(k + 1).or_else(|| self.at_start(self.skip_dets(k + 1))) {
+                    return Some(self.group_right(a));
+                }
+            }
+        }
+        None
+    }
+
+    fn object_after(&self, t: usize, exclude: &HashSet<usize>) -> Option<Vec<usize>> {
+        let limit = (t + TARGET_WINDOW).min(self.toks.len());
+        for k in t..limit {
+            if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote {
+                return None;
+            }
+            if let Some(a) = self.at_start(k) {
+                // "Lavrov calls for Russia-Italy cooperation": not Russia
+                let same_country = self
+                    .country(a)
+                    .is_some_and(|c| exclude.iter().any(|&s| self.country(s) == Some(c)));
+                if !exclude.contains(&a) && !same_country {
+                    return Some(self.group_right(a));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl Slots for SentenceActors<'_> {
+    fn actor_from(&self, tok: usize) -> Vec<Range<usize>> {
+        let Some(a) = self.at_start(tok).or_else(|| self.at_start(self.skip_dets(tok))) else {
+            return Vec::new();
+        };
+        let group = self.group_right(a);
+        (1..=group.len()).rev().map(|k| self.span_of(&group[..k])).collect()
+    }
+
+    fn actor_until(&self, tok: usize) -> Vec<Range<usize>> {
+        let Some(a) = self.at_end(tok) else { return Vec::new() };
+        let group = self.group_left(a);
+        (0..group.len()).map(|k| self.span_of(&group[k..])).collect()
+    }
+
+    fn skippable(&self, tok: usize) -> bool {
+        self.covering(tok).is_none()
+            && !self.is(tok, WordClass::Boundary)
+            && self.toks[tok].kind != TokenKind::Quote
+            && !matches!(self.toks[tok].lower.as_str(), "." | ";" | ":")
+    }
+}
+
+fn actor_of(doc: &Doc, mention: usize) -> &Actor {
+    doc.mentions[mention].actor().expect("actor mention")
+}
+
+/// Finds events in every sentence.
+pub fn find(doc: &mut Doc, lex: &Lexicon) {
+    let mut seen_sentences = HashSet::new();
+    let dateline_place = dateline_place(doc, lex);
+    for s in 0..doc.sentences.len() {
+        if !seen_sentences.insert(dedup_key(doc, s)) {
+            doc.note(s, || "skipped: repeats an earlier sentence".into());
+            continue;
+        }
+        let events = sentence_events(doc, lex, s, dateline_place.as_ref());
+        doc.events.extend(events);
+    }
+}
+
+/// A sentence's text without a leading dateline and final punctuation, so
+/// a headline repeated as the lead ("... on Friday" / "GENOA (...) ... on
+/// Friday.") is coded once.
+fn dedup_key(doc: &Doc, s: usize) -> String {
+    let span = &doc.sentences[s].span;
+    let start = match &doc.article.dateline {
+        Some(d) if d.span.start >= span.start && d.span.end <= span.end => d.span.end,
+        _ => span.start,
+    };
+    doc.article.text[start..span.end]
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .to_lowercase()
+}
+
+fn dateline_place(doc: &Doc, lex: &Lexicon) -> Option<Place> {
+    let d = doc.article.dateline.as_ref()?;
+    let mut parts = d.place.split(',').map(str::trim);
+    let city = parts.next()?;
+    let country_hint = parts.next().map(|c| c.to_lowercase());
+    let toks = dyad_text_free_tokens(city);
+    let entries = lex.actors.phrases.get(&toks);
+    let places: Vec<&Place> = entries
+        .iter()
+        .filter_map(|e| match e {
+            dyad_lexicon::ActorEntry::Place { place, .. } => Some(&lex.actors.places[*place]),
+            _ => None,
+        })
+        .collect();
+    let hint_code = country_hint.and_then(|h| {
+        lex.actors.phrases.get(&h).iter().find_map(|e| match e {
+            dyad_lexicon::ActorEntry::Country { code, .. } => Some(code.clone()),
+            _ => None,
+        })
+    });
+    let chosen = match &hint_code {
+        Some(c) => places
+            .iter()
+            .find(|p| p.country.as_deref() == Some(c))
+            .or(places.first()),
+        None => places.first(),
+    };
+    Some(match chosen {
+        Some(p) => (*p).clone(),
+        None => Place {
+            name: title_case(city),
+            country: hint_code,
+            lat: None,
+            lon: None,
+        },
+    })
+}
+
+fn dyad_text_free_tokens(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Option<&Place>) -> Vec<Event> {
+    let sent = doc.sentences[s].clone();
+    let base = sent.tokens.start;
+    let toks = &doc.tokens[sent.tokens.clone()];
+    let actors: Vec<(Range<usize>, usize)> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == s && matches!(m.kind, MentionKind::Actor(_)))
+        .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
+        .collect();
+    let sa = SentenceActors {
+        toks,
+        actors,
+        mentions: &doc.mentions,
+        lex,
+    };
+    let mut matches = lex.patterns.find(toks, &sa);
+    // most specific first, then longest
+    matches.sort_by(|a, b| {
+        let (pa, pb) = (&lex.patterns.list[a.pattern], &lex.patterns.list[b.pattern]);
+        pb.specificity()
+            .cmp(&pa.specificity())
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut notes = Vec::new();
+    let mut out = Vec::new();
+    for m in &matches {
+        let p = &lex.patterns.list[m.pattern];
+        let core = core_range(m);
+        if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
+            notes.push(format!(
+                "dropped {} {} ({}): overlaps a more specific match",
+                p.code, p.id, p.text
+            ));
+            continue;
+        }
+        // sources
+        let sources: Vec<usize> = match &m.source {
+            Some(r) => sa.in_range(r),
+            None => sa
+                .subject_before(core.start)
+                .or_else(|| sa.speaker_after(core.end))
+                .unwrap_or_default(),
+        };
+        let exclude: HashSet<usize> = sources.iter().copied().collect();
+        let targets: Vec<usize> = match &m.target {
+            Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
+            None => sa.object_after(m.end, &exclude).unwrap_or_default(),
+        };
+        if sources.is_empty() || targets.is_empty() {
+            notes.push(format!(
+                "dropped {} {} ({}): no {}",
+                p.code,
+                p.id,
+                p.text,
+                if sources.is_empty() {
+                    "source actor"
+                } else {
+                    "target actor"
+                }
+            ));
+            continue;
+        }
+        taken.push(core.clone());
+        let (modality, negated, cue) = modality(&sa, &sources, &sa.actors, core.start);
+        let code = match modality {
+            Modality::Intended => lex.modality.intent(&p.code).unwrap_or(&p.code).to_string(),
+            Modality::Threatened => lex.modality.threat(&p.code).unwrap_or(&p.code).to_string(),
+            _ => p.code.clone(),
+        };
+        let Some(info) = lex.codebook.get(&code).or_else(|| lex.codebook.get(&p.code)) else {
+            continue;
+        };
+        let code = if lex.codebook.get(&code).is_some() {
+            code
+        } else {
+            p.code.clone()
+        };
+        let (date, date_source) = event_date(doc, s, base + m.anchor);
+        let location = event_place(doc, s, base + m.anchor).or_else(|| dateline_place.cloned());
+        let span = toks[core.start].start..toks[core.end - 1].end;
+        for &src in &sources {
+            for &tgt in &targets {
+                let (sm, tm) = (sa.actors[src].1, sa.actors[tgt].1);
+                let (a, b) = (actor_of(doc, sm), actor_of(doc, tm));
+                if a.code == b.code
+                    || (a.country.is_some() && a.country == b.country && a.name.is_none() && b.name.is_none())
+                {
+                    notes.push(format!(
+                        "dropped {} {}: source and target are the same actor ({})",
+                        code, p.id, a.code
+                    ));
+                    continue;
+                }
+                let pairs: &[(usize, usize)] = if p.symmetric { &[(0, 1), (1, 0)] } else { &[(0, 1)] };
+                for &(x, y) in pairs {
+                    let (from, to) = if x == 0 { (sm, tm) } else { (tm, sm) };
+                    out.push(Event {
+                        sentence: s,
+                        source: from,
+                        target: Some(to),
+                        cameo: code.clone(),
+                        goldstein: info.goldstein,
+                        quad_class: info.quad_class,
+                        plover: info.plover.clone(),
+                        negated,
+                        modality,
+                        event_span: span.clone(),
+                        date,
+                        date_source,
+                        location: location.clone(),
+                        pattern: p.id.clone(),
+                    });
+                    let _ = y;
+                }
+            }
+        }
+        notes.push(format!(
+            "kept {code} {} ({}){}",
+            p.id,
+            p.text,
+            cue.map(|c| format!(", modality cue {c:?}")).unwrap_or_default()
+        ));
+    }
+    for n in notes {
+        doc.note(s, || n);
+    }
+    out
+}
+
+/// The words of a match without its leading SOURCE and trailing TARGET.
+fn core_range(m: &PatternMatch) -> Range<usize> {
+    let mut r = m.start..m.end;
+    if let Some(src) = &m.source {
+        if src.start == r.start {
+            r.start = src.end.min(r.end);
+        }
+    }
+    if let Some(t) = &m.target {
+        if t.end == r.end && t.start > r.start {
+            r.end = t.start;
+        }
+    }
+    if r.start >= r.end {
+        r = m.anchor..m.anchor + 1;
+    }
+    r
+}
+
+/// Negation, intent or threat words between the subject and the verb.
+fn modality(
+    sa: &SentenceActors,
+    sources: &[usize],
+    actors: &[(Range<usize>, usize)],
+    verb: usize,
+) -> (Modality, bool, Option<String>) {
+    let subject_end = sources.iter().map(|&a| actors[a].0.end).max().unwrap_or(0);
+    let from = verb
+        .saturating_sub(MODALITY_WINDOW)
+        .max(if subject_end <= verb { subject_end } else { 0 });
+    let mut modality = Modality::Asserted;
+    let mut negated = false;
+    let mut cue = None;
+    for k in from..verb {
+        let t = &sa.toks[k];
+        if sa.is(k, WordClass::Negation) {
+            negated = true;
+            cue = Some(t.lower.clone());
+        }
+        if sa.is(k, WordClass::Threat) {
+            modality = Modality::Threatened;
+            cue = Some(t.lower.clone());
+        } else if sa.is(k, WordClass::Intent) && modality == Modality::Asserted {
+            modality = Modality::Intended;
+            cue = Some(t.lower.clone());
+        } else if sa.is(k, WordClass::Conditional) && modality == Modality::Asserted {
+            modality = Modality::Conditional;
+            cue = Some(t.lower.clone());
+        }
+    }
+    (modality, negated, cue)
+}
+
+/// How many sentences back a date still dates an undated sentence.
+const DATE_CONTEXT: usize = 2;
+
+/// The date mention nearest to the verb in the sentence; else the latest
+/// resolved date in the sentences just before; else publication.
+fn event_date(doc: &Doc, s: usize, verb: usize) -> (Option<chrono::NaiveDate>, DateSource) {
+    let nearest = doc
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == s)
+        .filter_map(|m| match m.kind {
+            MentionKind::Date(d) => Some((m.tokens.start.abs_diff(verb), d)),
+            _ => None,
+        })
+        .min_by_key(|(d, _)| *d);
+    match nearest {
+        Some((_, Some(d))) => (Some(d), DateSource::Text),
+        Some((_, None)) => (None, DateSource::Unknown),
+        None => {
+            let context = doc
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.sentence < s && m.sentence + DATE_CONTEXT >= s)
+                .find_map(|m| match m.kind {
+                    MentionKind::Date(Some(d)) => Some(d),
+                    _ => None,
+                });
+            match (context, doc.article.published) {
+                (Some(d), _) => (Some(d), DateSource::Context),
+                (None, Some(p)) => (Some(p), DateSource::Published),
+                (None, None) => (None, DateSource::Unknown),
+            }
+        }
+    }
+}
+
+fn event_place(doc: &Doc, s: usize, verb: usize) -> Option<Place> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.sentence == s)
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(p) => Some((m.tokens.start.abs_diff(verb), p)),
+            _ => None,
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, p)| p.clone())
+}

@@ -1,0 +1,563 @@
+//! Actor and place mentions, with in-document learning of titled names.
+//!
+//! An actor phrase is composed left to right from dictionary hits:
+//! `[country | organisation | place] ['s] [agent (and agent)*] [name]`,
+//! e.g. "Russian Foreign Minister Sergey Lavrov" = RUS + GOV + a name. A
+//! name introduced with a title is learned for the whole article, so a
+//! later "Lavrov said" codes as `RUSGOV` too. Two passes: the first only
+//! learns, the second emits mentions, so a title later in the article still
+//! codes an earlier bare name.
+
+use crate::dates;
+use chrono::NaiveDate;
+use dyad_doc::{Actor, Doc, Mention, MentionKind, Place, Token, TokenKind};
+use dyad_lexicon::{ActorEntry, CountryForm, Lexicon, WordClass};
+use std::ops::Range;
+
+/// A name learned from a title in this article.
+#[derive(Debug, Clone)]
+struct Learned {
+    /// Lowercase token sequences that refer to the person.
+    aliases: Vec<Vec<String>>,
+    actor: Actor,
+    /// Agent entry ids of the title ("the foreign minister" finds them).
+    agents: Vec<String>,
+    entry: String,
+}
+
+#[derive(Default)]
+struct Memory {
+    learned: Vec<Learned>,
+    /// Country of the latest gazetteer place mentioned ("the region's").
+    last_place_country: Option<String>,
+}
+
+/// Finds actor, place and date mentions in every sentence of `doc`.
+pub fn find(doc: &mut Doc, lex: &Lexicon) {
+    let date = doc.article.published;
+    let mut memory = Memory::default();
+    for learn in [true, false] {
+        memory.last_place_country = None;
+        for s in 0..doc.sentences.len() {
+            let found = sentence_mentions(doc, lex, s, date, &mut memory, learn);
+            if !learn {
+                doc.mentions.extend(found);
+            }
+        }
+    }
+    dates::find(doc, lex);
+    doc.mentions.sort_by_key(|m| (m.sentence, m.tokens.start));
+}
+
+/// An organisation prefix: code, home country, sector, name, entry id.
+type OrgHit = (String, Option<String>, Option<String>, String, String);
+
+/// The actor under construction while scanning a phrase.
+#[derive(Default, Debug)]
+struct Phrase {
+    country: Option<(String, String)>, // (code, entry id)
+    org: Option<OrgHit>,
+    agents: Vec<(String, String)>, // (sector, entry id)
+    name: Option<(Range<usize>, String)>,
+    person: Option<(Actor, String)>,
+}
+
+fn cap(t: &Token) -> bool {
+    t.capitalized || t.kind == TokenKind::Number
+}
+
+fn is_name_token(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.capitalized && t.lower.chars().count() > 1 && !t.lower.ends_with('.')
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "di", "de", "da", "del", "van", "von", "le", "la", "al", "el", "bin", "ibn", "abu", "dos",
+];
+
+fn sentence_mentions(
+    doc: &Doc,
+    lex: &Lexicon,
+    s: usize,
+    date: Option<NaiveDate>,
+    mem: &mut Memory,
+    learn: bool,
+) -> Vec<Mention> {
+    let sent = &doc.sentences[s];
+    let base = sent.tokens.start;
+    let toks = doc.sentence_tokens(s);
+    let n = toks.len();
+    let headline = sent.headline;
+    let in_dateline = |i: usize| {
+        doc.article
+            .dateline
+            .as_ref()
+            .is_some_and(|d| toks[i].start >= d.span.start && toks[i].end <= d.span.end)
+    };
+    // dictionary hits grouped by start token, longest first
+    let mut by_start: Vec<Vec<(usize, &[ActorEntry])>> = vec![Vec::new(); n];
+    for h in lex.actors.phrases.find(toks) {
+        by_start[h.start].push((h.end, h.entries));
+    }
+    let g = &lex.grammar;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if in_dateline(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut ph = Phrase::default();
+        let mut j = i;
+        let mut place: Option<(usize, usize, String)> = None; // (place idx, end, id)
+        let mut capital: Option<(String, usize, String, bool)> = None; // (code, end, id, metonym)
+
+        // 1. a country, organisation or place prefix
+        if cap(&toks[j]) {
+            for (end, entries) in &by_start[j] {
+                for e in entries.iter() {
+                    match e {
+                        ActorEntry::Country {
+                            code,
+                            form: CountryForm::Name | CountryForm::Adjective,
+                            id,
+                        } if ph.country.is_none() && ph.org.is_none() => {
+                            ph.country = Some((code.clone(), id.clone()));
+                            j = j.max(*end);
+                        }
+                        ActorEntry::Org {
+                            code,
+                            country,
+                            sector,
+                            name,
+                            id,
+                        } if ph.country.is_none() && ph.org.is_none() => {
+                            ph.org = Some((code.clone(), country.clone(), sector.clone(), name.clone(), id.clone()));
+                            j = j.max(*end);
+                        }
+                        ActorEntry::Country {
+                            code,
+                            form: form @ (CountryForm::Capital | CountryForm::Metonym),
+                            id,
+                        } if capital.is_none() => {
+                            capital = Some((code.clone(), *end, id.clone(), *form == CountryForm::Metonym));
+                        }
+                        ActorEntry::Place { place: p, id } if place.is_none() => {
+                            place = Some((*p, *end, id.clone()));
+                        }
+                        _ => {}
+                    }
+                }
+                if ph.country.is_some() || ph.org.is_some() {
+                    break;
+                }
+            }
+        }
+        // a dictionary person
+        let mut person_end = None;
+        if ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) && !headline_unreliable(headline, &toks[j]) {
+            for (end, entries) in &by_start[j] {
+                let people: Vec<(usize, &str)> = entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        ActorEntry::Person { person, id } => Some((*person, id.as_str())),
+                        _ => None,
+                    })
+                    .collect();
+                if people.is_empty() {
+                    continue;
+                }
+                let holding = people.iter().find(|(p, _)| lex.actors.people[*p].holds_on(date));
+                let (p, id) = holding.copied().unwrap_or(people[0]);
+                let person = &lex.actors.people[p];
+                let actor = if holding.is_some() {
+                    Actor {
+                        code: format!("{}{}", person.country, person.sector),
+                        country: Some(person.country.clone()).filter(|c| c.len() == 3),
+                        sector: Some(person.sector.clone()),
+                        name: Some(person.name.clone()),
+                    }
+                } else {
+                    // out of office on this date: the country only
+                    Actor {
+                        code: person.country.clone(),
+                        country: Some(person.country.clone()).filter(|c| c.len() == 3),
+                        sector: None,
+                        name: Some(person.name.clone()),
+                    }
+                };
+                ph.person = Some((actor, id.to_string()));
+                person_end = Some(*end);
+                break;
+            }
+        }
+        // learned names
+        if ph.person.is_none() && ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) {
+            if let Some((l, end)) = learned_at(&mem.learned, toks, j) {
+                ph.person = Some((l.actor.clone(), l.entry.clone()));
+                person_end = Some(end);
+            }
+        }
+        if let Some(end) = person_end {
+            let (actor, entry) = ph.person.take().expect("person set");
+            out.push(actor_mention(doc, s, base, start..end, actor, entry));
+            i = end;
+            continue;
+        }
+        // a place prefix ("Liguria's president") gives the country
+        let mut place_prefix = None;
+        if ph.country.is_none() && ph.org.is_none() {
+            if let Some((p, end, _)) = &place {
+                if toks.get(*end).is_some_and(|t| t.lower == "'s") {
+                    place_prefix = lex.actors.places[*p].country.clone();
+                    if let Some(c) = &place_prefix {
+                        ph.country = Some((c.clone(), place.as_ref().map(|p| p.2.clone()).unwrap_or_default()));
+                        j = *end;
+                    }
+                }
+            }
+            // "the region's president": the latest place named
+            if ph.country.is_none()
+                && j + 2 < n
+                && toks[j].lower == "the"
+                && matches!(toks[j + 1].lower.as_str(), "region" | "country" | "province" | "city")
+                && toks[j + 2].lower == "'s"
+            {
+                if let Some(c) = &mem.last_place_country {
+                    ph.country = Some((c.clone(), "context:latest-place".into()));
+                    j += 2;
+                }
+            }
+        }
+        let prefix_end = j;
+        let had_prefix = ph.country.is_some() || ph.org.is_some();
+        if had_prefix && toks.get(j).is_some_and(|t| t.lower == "'s") {
+            j += 1;
+        }
+        // 2. agents ("State Councilor and Foreign Minister"); determiners before a bare agent
+        let mut k = j;
+        if !had_prefix {
+            while k < n && g.is(&toks[k].lower, WordClass::Det) && k - j < 2 {
+                k += 1;
+            }
+            // "the Italian side": determiner then country adjective
+            if k > j && k < n && cap(&toks[k]) {
+                for (end, entries) in &by_start[k] {
+                    if let Some(ActorEntry::Country {
+                        code,
+                        id,
+                        form: CountryForm::Adjective | CountryForm::Name,
+                    }) = entries.iter().find(|e| {
+                        matches!(
+                            e,
+                            ActorEntry::Country {
+                                form: CountryForm::Adjective | CountryForm::Name,
+                                ..
+                            }
+                        )
+                    }) {
+                        if by_start.get(*end).is_some_and(|h| {
+                            h.iter()
+                                .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
+                        }) {
+                            ph.country = Some((code.clone(), id.clone()));
+                            k = *end;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        let agents_start = k;
+        while let Some((end, sector, id)) = by_start.get(k).and_then(|hs| {
+            hs.iter().find_map(|(end, es)| {
+                es.iter().find_map(|e| match e {
+                    ActorEntry::Agent { sector, id } => Some((*end, sector.clone(), id.clone())),
+                    _ => None,
+                })
+            })
+        }) {
+            ph.agents.push((sector, id));
+            k = end;
+            if k + 1 < n
+                && toks[k].lower == "and"
+                && by_start[k + 1]
+                    .iter()
+                    .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
+            {
+                k += 1;
+            }
+        }
+        if !ph.agents.is_empty() {
+            j = k;
+            // "the Ministry of Foreign Affairs (and International Cooperation) of the Republic of Azerbaijan"
+            if ph.country.is_none() && ph.org.is_none() {
+                let mut c = j;
+                while c < n && (is_name_token(&toks[c]) || toks[c].lower == "and") && c - j < 4 {
+                    c += 1;
+                }
+                if c < n && toks[c].lower == "of" {
+                    let mut d = c + 1;
+                    if d < n && g.is(&toks[d].lower, WordClass::Det) {
+                        d += 1;
+                    }
+                    if d < n && cap(&toks[d]) {
+                        let country = by_start[d].iter().find_map(|(end, es)| {
+                            es.iter().find_map(|e| match e {
+                                ActorEntry::Country {
+                                    code,
+                                    id,
+                                    form: CountryForm::Name | CountryForm::Adjective,
+                                } => Some((*end, code.clone(), id.clone())),
+                                _ => None,
+                            })
+                        });
+                        if let Some((end, code, id)) = country {
+                            ph.country = Some((code, id));
+                            j = end;
+                        }
+                    }
+                }
+            }
+        } else if !had_prefix && ph.country.is_none() {
+            // no actor starts here: maybe a capital, metonym or place
+            if let Some((code, end, id, metonym)) = capital {
+                let locative = start > 0 && g.is(&toks[start - 1].lower, WordClass::Locative);
+                if !locative || metonym {
+                    let actor = Actor {
+                        code: format!("{code}GOV"),
+                        country: Some(code.clone()),
+                        sector: Some("GOV".into()),
+                        name: None,
+                    };
+                    if toks.get(end).is_some_and(|t| t.lower == "'s") || !locative {
+                        out.push(actor_mention(doc, s, base, start..end, actor, id));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            if let Some((p, end, id)) = place {
+                if start > 0
+                    && (g.is(&toks[start - 1].lower, WordClass::Locative) || toks[start - 1].lower == "'s")
+                    && !headline
+                {
+                    let pl = lex.actors.places[p].clone();
+                    mem.last_place_country = pl.country.clone();
+                    out.push(place_mention(doc, s, base, start..end, pl, id));
+                    i = end;
+                    continue;
+                }
+                mem.last_place_country = lex.actors.places[p].country.clone();
+            }
+            i += 1;
+            continue;
+        }
+        let _ = (prefix_end, agents_start, place_prefix);
+        // a country after a locative preposition is where, not who
+        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && g.is(&toks[start - 1].lower, WordClass::Locative) {
+            if let Some((code, id)) = &ph.country {
+                let name = lex.actors.country_name(code).unwrap_or(code).to_string();
+                out.push(place_mention(
+                    doc,
+                    s,
+                    base,
+                    start..j,
+                    Place {
+                        name,
+                        country: Some(code.clone()),
+                        lat: None,
+                        lon: None,
+                    },
+                    id.clone(),
+                ));
+                i = j;
+                continue;
+            }
+        }
+        // 3. a name after a title: "Foreign Minister Sergey Lavrov", "counterpart, Luigi Di Maio"
+        if !ph.agents.is_empty() && !headline {
+            let apposition = j < n && toks[j].lower == ",";
+            let name_start = if apposition { j + 1 } else { j };
+            let mut e = name_start;
+            // title continuation: "Minister of Industry and Trade Denis Manturov"
+            let starts_actor = |k: usize| {
+                by_start[k].iter().any(|(_, es)| {
+                    es.iter().any(|e| {
+                        matches!(
+                            e,
+                            ActorEntry::Agent { .. } | ActorEntry::Country { .. } | ActorEntry::Org { .. }
+                        )
+                    })
+                })
+            };
+            while e < n
+                && (is_name_token(&toks[e])
+                    || (matches!(toks[e].lower.as_str(), "of" | "and" | "for")
+                        && e + 1 < n
+                        && is_name_token(&toks[e + 1])
+                        && !starts_actor(e + 1)
+                        && e > name_start))
+            {
+                e += 1;
+            }
+            let run = name_start..e;
+            let closes = e >= n || !is_name_token(&toks[e]);
+            if run.len() >= 2 && closes && toks[e - 1].capitalized {
+                let mut first = e.saturating_sub(2).max(run.start);
+                // "Luigi Di Maio", "Ursula von der Leyen"
+                while first > run.start && NAME_PARTICLES.contains(&toks[first].lower.as_str()) {
+                    first -= 1;
+                }
+                if run.len() == 3
+                    && first == run.start + 1
+                    && !by_start[run.start]
+                        .iter()
+                        .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
+                    && !apposition
+                {
+                    // three-part names: "Paolo Emilio Signorini"
+                    first = run.start;
+                }
+                // the name must not itself be a known actor phrase (a country, an organisation)
+                let known = by_start[first].iter().any(|(_, es)| {
+                    es.iter()
+                        .any(|e| matches!(e, ActorEntry::Country { .. } | ActorEntry::Org { .. }))
+                });
+                if !known
+                    && (!apposition
+                        || e >= n
+                        || matches!(toks[e].lower.as_str(), "," | "." | ")" | "in" | "said" | "and"))
+                {
+                    let name = doc.article.text[toks[first].start..toks[e - 1].end].to_string();
+                    ph.name = Some((first..e, name));
+                    j = e;
+                }
+            }
+        }
+        // compose
+        let (country, country_id) = match (&ph.country, &ph.org) {
+            (Some((c, id)), _) => (Some(c.clone()), Some(id.clone())),
+            (None, Some((_, c, _, _, id))) => (c.clone(), Some(id.clone())),
+            _ => (None, None),
+        };
+        let sector = ph.agents.first().map(|(s, _)| s.clone());
+        let mut entry_parts: Vec<String> = country_id.into_iter().collect();
+        entry_parts.extend(ph.agents.iter().map(|(_, id)| id.clone()));
+        let mut actor = match &ph.org {
+            Some((code, _, org_sector, name, _)) => Actor {
+                code: code.clone(),
+                country: country.clone(),
+                sector: org_sector.clone().or(sector.clone()),
+                name: Some(name.clone()),
+            },
+            None => Actor {
+                code: format!(
+                    "{}{}",
+                    country.clone().unwrap_or_default(),
+                    sector.clone().unwrap_or_default()
+                ),
+                country: country.clone(),
+                sector: sector.clone(),
+                name: None,
+            },
+        };
+        if country.is_none() && ph.org.is_none() {
+            // a bare title: "the foreign minister" is the latest person learned with it
+            let agent_ids: Vec<&String> = ph.agents.iter().map(|(_, id)| id).collect();
+            match mem
+                .learned
+                .iter()
+                .rev()
+                .find(|l| l.agents.iter().any(|a| agent_ids.contains(&a)))
+            {
+                Some(l) if ph.name.is_none() => {
+                    out.push(actor_mention(
+                        doc,
+                        s,
+                        base,
+                        agents_start..j,
+                        l.actor.clone(),
+                        format!("{}+{}", l.entry, entry_parts.join("+")),
+                    ));
+                }
+                _ => {}
+            }
+            i = j.max(start + 1);
+            continue;
+        }
+        if let Some((range, name)) = &ph.name {
+            actor.name = Some(name.clone());
+            if learn {
+                mem.learned.push(Learned {
+                    aliases: aliases(&toks[range.clone()]),
+                    actor: actor.clone(),
+                    agents: ph.agents.iter().map(|(_, id)| id.clone()).collect(),
+                    entry: format!("learned:{name}"),
+                });
+            }
+        }
+        let entry = entry_parts.join("+");
+        out.push(actor_mention(doc, s, base, start..j, actor, entry));
+        i = j.max(start + 1);
+    }
+    out
+}
+
+/// In headlines every word is capitalised, so a capital proves nothing.
+fn headline_unreliable(_headline: bool, _t: &Token) -> bool {
+    false
+}
+
+/// Alias token sequences for a learned name: the full name, every suffix
+/// ("Di Maio", "Maio"), and the first word of a two-word name ("Wang").
+fn aliases(name: &[Token]) -> Vec<Vec<String>> {
+    let words: Vec<String> = name.iter().map(|t| t.lower.clone()).collect();
+    let mut out = Vec::new();
+    for k in 0..words.len() {
+        if !NAME_PARTICLES.contains(&words[k].as_str()) || k + 1 == words.len() {
+            out.push(words[k..].to_vec());
+        }
+    }
+    if words.len() == 2 {
+        out.push(vec![words[0].clone()]);
+    }
+    out
+}
+
+fn learned_at<'a>(learned: &'a [Learned], toks: &[Token], j: usize) -> Option<(&'a Learned, usize)> {
+    let mut best: Option<(&Learned, usize)> = None;
+    for l in learned.iter().rev() {
+        for a in &l.aliases {
+            let end = j + a.len();
+            if end <= toks.len()
+                && toks[j..end].iter().zip(a).all(|(t, w)| t.lower == *w)
+                && (end == toks.len() || !is_name_token(&toks[end]) || toks[end].lower == "said")
+                && best.is_none_or(|(_, e)| end > e)
+            {
+                best = Some((l, end));
+            }
+        }
+    }
+    best
+}
+
+fn actor_mention(doc: &Doc, s: usize, base: usize, r: Range<usize>, actor: Actor, entry: String) -> Mention {
+    Mention {
+        sentence: s,
+        tokens: base + r.start..base + r.end,
+        span: doc.tokens[base + r.start].start..doc.tokens[base + r.end - 1].end,
+        kind: MentionKind::Actor(actor),
+        entry,
+    }
+}
+
+fn place_mention(doc: &Doc, s: usize, base: usize, r: Range<usize>, place: Place, entry: String) -> Mention {
+    Mention {
+        sentence: s,
+        tokens: base + r.start..base + r.end,
+        span: doc.tokens[base + r.start].start..doc.tokens[base + r.end - 1].end,
+        kind: MentionKind::Place(place),
+        entry,
+    }
+}

@@ -1,0 +1,90 @@
+//! Calendar words (`dict/calendar.tsv`) and modality code maps (`dict/modality.tsv`).
+
+use crate::source::{columns, DictFile, LoadError};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarWord {
+    Month(u32),
+    /// ISO weekday number, Monday = 1.
+    Weekday(u32),
+    /// Days from the publication date.
+    Relative(i64),
+    /// Weeks from the publication date's week (multi-word: "last week").
+    Week(i64),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    words: HashMap<String, CalendarWord>,
+}
+
+impl Calendar {
+    pub fn load(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
+        for (n, line) in f.lines() {
+            let parsed = columns(line, 3, 3).and_then(|c| {
+                let v: i64 = c[2].parse().map_err(|_| format!("bad value {:?}", c[2]))?;
+                let w = match c[0] {
+                    "month" if (1..=12).contains(&v) => CalendarWord::Month(v as u32),
+                    "weekday" if (1..=7).contains(&v) => CalendarWord::Weekday(v as u32),
+                    "relative" => CalendarWord::Relative(v),
+                    "week" => CalendarWord::Week(v),
+                    k => return Err(format!("unknown calendar kind or value {k:?} {v}")),
+                };
+                Ok((c[1].to_lowercase(), w))
+            });
+            match parsed {
+                Ok((word, w)) => {
+                    self.words.insert(word, w);
+                }
+                Err(e) => errors.push(f.error(n, e)),
+            }
+        }
+    }
+
+    /// A single word or a two-word phrase ("last week").
+    pub fn get(&self, phrase: &str) -> Option<CalendarWord> {
+        self.words.get(phrase).copied()
+    }
+}
+
+/// Which code an intended or threatened event takes.
+#[derive(Debug, Clone, Default)]
+pub struct ModalityMap {
+    intent: HashMap<String, String>,
+    threat: HashMap<String, String>,
+}
+
+impl ModalityMap {
+    pub fn load(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
+        for (n, line) in f.lines() {
+            match columns(line, 3, 3) {
+                Ok(c) if c[0] == "intent" => {
+                    self.intent.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "threat" => {
+                    self.threat.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) => errors.push(f.error(n, format!("unknown modality kind {:?}", c[0]))),
+                Err(e) => errors.push(f.error(n, e)),
+            }
+        }
+    }
+
+    fn lookup<'a>(map: &'a HashMap<String, String>, code: &'a str) -> Option<&'a str> {
+        (1..=code.len())
+            .rev()
+            .find_map(|l| map.get(&code[..l]))
+            .map(|c| if c == "=" { code } else { c.as_str() })
+    }
+
+    /// The code for an intended `code`; `None` when the map has no entry.
+    pub fn intent<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.intent, code)
+    }
+
+    /// The code for a threatened `code`.
+    pub fn threat<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.threat, code)
+    }
+}

@@ -1,0 +1,70 @@
+//! Function-word classes for the shallow parser (`dict/grammar.tsv`).
+
+use crate::source::{columns, DictFile, LoadError};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    Det,
+    Prep,
+    Locative,
+    Negation,
+    Intent,
+    Threat,
+    Conditional,
+    Boundary,
+    Report,
+    Pronoun,
+    Conj,
+}
+
+impl WordClass {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "det" => Self::Det,
+            "prep" => Self::Prep,
+            "locative" => Self::Locative,
+            "negation" => Self::Negation,
+            "intent" => Self::Intent,
+            "threat" => Self::Threat,
+            "conditional" => Self::Conditional,
+            "boundary" => Self::Boundary,
+            "report" => Self::Report,
+            "pronoun" => Self::Pronoun,
+            "conj" => Self::Conj,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    classes: HashMap<String, u16>,
+}
+
+impl Grammar {
+    pub fn load(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
+        for (n, line) in f.lines() {
+            match columns(line, 2, 2) {
+                Ok(c) => match WordClass::parse(c[0]) {
+                    Some(class) => *self.classes.entry(c[1].to_lowercase()).or_default() |= class.bit(),
+                    None => errors.push(f.error(n, format!("unknown word class {:?}", c[0]))),
+                },
+                Err(e) => errors.push(f.error(n, e)),
+            }
+        }
+    }
+
+    /// Whether a word (lowercase form or lemma) belongs to a class.
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        self.classes.get(word).is_some_and(|b| b & class.bit() != 0)
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.classes.keys().map(String::as_str)
+    }
+}

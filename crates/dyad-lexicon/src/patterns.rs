@@ -1,0 +1,426 @@
+//! Event patterns (`events.txt`): parsing, indexing by anchor word, and a
+//! small backtracking matcher over a sentence's tokens.
+//!
+//! A pattern is anchored on its first required word. The index maps each
+//! alternative of that word to the patterns it anchors, so a sentence is
+//! scanned once, token by token, with a hash lookup per token; only
+//! patterns whose anchor occurs are tried, forwards and backwards from it.
+
+use crate::codebook::Codebook;
+use crate::source::{DictFile, LoadError};
+use dyad_doc::Token;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// How far `*` may skip.
+const MAX_SKIP: usize = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    Word { alts: Vec<String>, optional: bool },
+    Skip,
+    Source,
+    Target,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPattern {
+    pub code: String,
+    pub elems: Vec<Elem>,
+    pub symmetric: bool,
+    /// `events.txt:42`
+    pub id: String,
+    /// The pattern as written.
+    pub text: String,
+    anchor: usize,
+}
+
+impl EventPattern {
+    /// Number of required words: more specific patterns win ties.
+    pub fn specificity(&self) -> usize {
+        self.elems
+            .iter()
+            .map(|e| match e {
+                Elem::Word { optional: false, .. } => 2,
+                Elem::Source | Elem::Target => 1,
+                _ => 0,
+            })
+            .sum()
+    }
+
+    pub fn has_target_slot(&self) -> bool {
+        self.elems.contains(&Elem::Target)
+    }
+}
+
+/// What the coder knows about actors, offered to the matcher for slots.
+pub trait Slots {
+    /// Actor phrases starting at `tok` (determiners allowed before it),
+    /// preferred first: a coordinated group, then its shorter prefixes.
+    fn actor_from(&self, tok: usize) -> Vec<Range<usize>>;
+    /// Actor phrases ending just before `tok`, preferred first.
+    fn actor_until(&self, tok: usize) -> Vec<Range<usize>>;
+    /// Whether `*` may skip this token (not an actor, not a clause boundary).
+    fn skippable(&self, tok: usize) -> bool;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternMatch {
+    pub pattern: usize,
+    /// Token range of the whole match (slots included).
+    pub start: usize,
+    pub end: usize,
+    pub anchor: usize,
+    pub source: Option<Range<usize>>,
+    pub target: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    pub list: Vec<EventPattern>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Builder {
+    list: Vec<EventPattern>,
+}
+
+fn parse_pattern(text: &str) -> Result<(Vec<Elem>, usize), String> {
+    let mut elems = Vec::new();
+    for raw in text.split_whitespace() {
+        elems.push(match raw {
+            "*" => Elem::Skip,
+            "SOURCE" => Elem::Source,
+            "TARGET" => Elem::Target,
+            w => {
+                let (w, optional) = match w.strip_suffix('?') {
+                    Some(w) => (w, true),
+                    None => (w, false),
+                };
+                let alts: Vec<String> = w.split('|').filter(|a| !a.is_empty()).map(str::to_lowercase).collect();
+                if alts.is_empty() {
+                    return Err(format!("empty word in pattern at {raw:?}"));
+                }
+                Elem::Word { alts, optional }
+            }
+        });
+    }
+    for slot in [Elem::Source, Elem::Target] {
+        if elems.iter().filter(|e| **e == slot).count() > 1 {
+            return Err(format!("pattern has more than one {slot:?} slot"));
+        }
+    }
+    let anchor = elems
+        .iter()
+        .position(|e| matches!(e, Elem::Word { optional: false, .. }))
+        .ok_or("pattern needs at least one required word")?;
+    Ok((elems, anchor))
+}
+
+impl Builder {
+    pub fn load(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
+        for (n, line) in f.lines() {
+            let line = line.split(" #").next().unwrap_or(line);
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() < 2 || cols.len() > 3 {
+                errors.push(f.error(n, "expected CODE<TAB>PATTERN[<TAB>FLAGS]"));
+                continue;
+            }
+            let flags: Vec<&str> = cols
+                .get(2)
+                .map_or(Vec::new(), |f| f.split(',').map(str::trim).collect());
+            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "")) {
+                errors.push(f.error(n, format!("unknown flag {bad:?}")));
+                continue;
+            }
+            match parse_pattern(cols[1]) {
+                Ok((elems, anchor)) => self.list.push(EventPattern {
+                    code: cols[0].to_string(),
+                    elems,
+                    symmetric: flags.contains(&"sym"),
+                    id: f.entry_id(n),
+                    text: cols[1].to_string(),
+                    anchor,
+                }),
+                Err(e) => errors.push(f.error(n, e)),
+            }
+        }
+    }
+
+    /// Drops patterns whose code the codebook lacks (reported), and indexes the rest.
+    pub fn build(self, codebook: &Codebook, errors: &mut Vec<LoadError>) -> Patterns {
+        let mut list = Vec::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for p in self.list {
+            if codebook.get(&p.code).is_none() {
+                let (file, line) = p.id.rsplit_once(':').unwrap_or((&p.id, "0"));
+                errors.push(LoadError {
+                    file: file.to_string(),
+                    line: line.parse().unwrap_or(0),
+                    message: format!("unknown CAMEO code {:?}", p.code),
+                });
+                continue;
+            }
+            if let Elem::Word { alts, .. } = &p.elems[p.anchor] {
+                for a in alts {
+                    index.entry(a.clone()).or_default().push(list.len());
+                }
+            }
+            list.push(p);
+        }
+        Patterns { list, index }
+    }
+}
+
+fn word_matches(t: &Token, alts: &[String]) -> bool {
+    alts.iter().any(|a| *a == t.lemma || *a == t.lower)
+}
+
+struct Matcher<'a> {
+    p: &'a EventPattern,
+    tokens: &'a [Token],
+    slots: &'a dyn Slots,
+}
+
+#[derive(Default, Clone)]
+struct Captures {
+    source: Option<Range<usize>>,
+    target: Option<Range<usize>>,
+}
+
+impl Matcher<'_> {
+    fn capture(e: &Elem, r: Range<usize>, c: &mut Captures) {
+        if *e == Elem::Source {
+            c.source = Some(r);
+        } else {
+            c.target = Some(r);
+        }
+    }
+
+    /// Matches elems[e..] from token t; returns the end token.
+    fn forward(&self, e: usize, t: usize, c: &mut Captures) -> Option<usize> {
+        let Some(elem) = self.p.elems.get(e) else {
+            return Some(t);
+        };
+        match elem {
+            Elem::Word { alts, optional } => {
+                if t < self.tokens.len() && word_matches(&self.tokens[t], alts) {
+                    if let Some(end) = self.forward(e + 1, t + 1, c) {
+                        return Some(end);
+                    }
+                }
+                if *optional {
+                    self.forward(e + 1, t, c)
+                } else {
+                    None
+                }
+            }
+            Elem::Skip => {
+                for k in 0..=MAX_SKIP {
+                    if k > 0 && (t + k > self.tokens.len() || !self.slots.skippable(t + k - 1)) {
+                        break;
+                    }
+                    if let Some(end) = self.forward(e + 1, t + k, c) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Elem::Source | Elem::Target => {
+                for r in self.slots.actor_from(t) {
+                    if let Some(end) = self.forward(e + 1, r.end, c) {
+                        Self::capture(elem, r, c);
+                        return Some(end);
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// Matches elems[..=e] backwards, ending just before token t; returns the start token.
+    fn backward(&self, e: Option<usize>, t: usize, c: &mut Captures) -> Option<usize> {
+        let Some(e) = e else { return Some(t) };
+        let prev = e.checked_sub(1);
+        match &self.p.elems[e] {
+            Elem::Word { alts, optional } => {
+                if t > 0 && word_matches(&self.tokens[t - 1], alts) {
+                    if let Some(start) = self.backward(prev, t - 1, c) {
+                        return Some(start);
+                    }
+                }
+                if *optional {
+                    self.backward(prev, t, c)
+                } else {
+                    None
+                }
+            }
+            Elem::Skip => {
+                for k in 0..=MAX_SKIP {
+                    if k > 0 && (k > t || !self.slots.skippable(t - k)) {
+                        break;
+                    }
+                    if let Some(start) = self.backward(prev, t - k, c) {
+                        return Some(start);
+                    }
+                }
+                None
+            }
+            elem @ (Elem::Source | Elem::Target) => {
+                for r in self.slots.actor_until(t) {
+                    if let Some(start) = self.backward(prev, r.start, c) {
+                        Self::capture(elem, r, c);
+                        return Some(start);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+impl Patterns {
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Every word the patterns use.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        let mut seen = HashSet::new();
+        self.list
+            .iter()
+            .flat_map(|p| p.elems.iter())
+            .filter_map(|e| match e {
+                Elem::Word { alts, .. } => Some(alts.iter()),
+                _ => None,
+            })
+            .flatten()
+            .filter(move |w| seen.insert(w.as_str()))
+            .map(String::as_str)
+    }
+
+    /// All pattern matches in a sentence's tokens (indices relative to `tokens`).
+    pub fn find(&self, tokens: &[Token], slots: &dyn Slots) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        let mut tried = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            tried.clear();
+            for key in [&t.lemma, &t.lower] {
+                for &pi in self.index.get(key.as_str()).into_iter().flatten() {
+                    if tried.contains(&pi) {
+                        continue;
+                    }
+                    tried.push(pi);
+                    let p = &self.list[pi];
+                    let m = Matcher { p, tokens, slots };
+                    let mut c = Captures::default();
+                    let Some(end) = m.forward(p.anchor + 1, i + 1, &mut c) else {
+                        continue;
+                    };
+                    let Some(start) = m.backward(p.anchor.checked_sub(1), i, &mut c) else {
+                        continue;
+                    };
+                    out.push(PatternMatch {
+                        pattern: pi,
+                        start,
+                        end,
+                        anchor: i,
+                        source: c.source,
+                        target: c.target,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codebook::Codebook;
+
+    struct Caps<'a>(&'a [Token]);
+    impl Slots for Caps<'_> {
+        fn actor_from(&self, tok: usize) -> Vec<Range<usize>> {
+            let mut t = tok;
+            while self.0.get(t).is_some_and(|x| x.lower == "the") {
+                t += 1;
+            }
+            self.0
+                .get(t)
+                .filter(|x| x.capitalized)
+                .map(|_| t..t + 1)
+                .into_iter()
+                .collect()
+        }
+        fn actor_until(&self, tok: usize) -> Vec<Range<usize>> {
+            tok.checked_sub(1)
+                .filter(|&t| self.0[t].capitalized)
+                .map(|t| t..tok)
+                .into_iter()
+                .collect()
+        }
+        fn skippable(&self, tok: usize) -> bool {
+            !self.0[tok].capitalized
+        }
+    }
+
+    fn patterns(text: &str) -> (Patterns, Vec<LoadError>) {
+        let mut cb = Codebook::default();
+        let mut errors = Vec::new();
+        cb.load(
+            &DictFile::builtin(
+                "cameo.tsv",
+                "043\tMeet\t2.8\t1\n163\tEmbargo\t-8\t4\n040\tConsult\t1\t1\n",
+            ),
+            &mut errors,
+        );
+        let mut b = Builder::default();
+        b.load(&DictFile::builtin("events.txt", text), &mut errors);
+        (b.build(&cb, &mut errors), errors)
+    }
+
+    fn lemmatized(text: &str) -> Vec<Token> {
+        let l = dyad_text::Lemmatizer::new(["impose", "sanction", "meet", "consultation"]);
+        let mut toks = dyad_text::tokenize(text);
+        for t in &mut toks {
+            t.lemma = l.lemma(&t.lower, t.capitalized);
+        }
+        toks
+    }
+
+    #[test]
+    fn matches_slots_optional_words_and_skips() {
+        let (p, errors) = patterns(
+            "# test\n043\tmeet with? TARGET\tsym\n163\timpose * sanction on|against TARGET\n\
+             040\tconsultation between SOURCE and TARGET\n999\tbad code\n043\t\n",
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        let toks =
+            lemmatized("they imposed new economic sanctions on Moscow after consultations between Rome and Baku");
+        let ms = p.find(&toks, &Caps(&toks));
+        type Got = (String, Option<Range<usize>>, Option<Range<usize>>);
+        let got: Vec<Got> = ms
+            .iter()
+            .map(|m| (p.list[m.pattern].code.clone(), m.source.clone(), m.target.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("163".into(), None, Some(6..7)),
+                ("040".into(), Some(10..11), Some(12..13))
+            ]
+        );
+        let toks = lemmatized("Lavrov met with the Minister");
+        let ms = p.find(&toks, &Caps(&toks));
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms[0].target, Some(4..5));
+        assert!(p.list[ms[0].pattern].symmetric);
+    }
+}
