@@ -123,7 +123,9 @@ impl SentenceActors<'_> {
             let found = (1..=3).find_map(|c| {
                 let at = s.checked_sub(c)?;
                 let comma = c == 1 && self.toks[at].lower == ",";
-                if self.conj_len(at) != c || (comma && out.len() == 1) {
+                // "A, B and their allies": a comma list closed by "and" after its last actor
+                let list_goes_on = self.conj_len(self.actors[a].0.end) > 0;
+                if self.conj_len(at) != c || (comma && out.len() == 1 && !list_goes_on) {
                     return None;
                 }
                 self.at_end(at)
@@ -360,6 +362,15 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             ));
             continue;
         }
+        // "views the sanctions against Russia": a noun phrase that is the
+        // object of some other verb reports no act of the clause subject
+        if m.source.is_none() && m.start >= 2 && sa.is(m.start - 1, WordClass::Det) && !opens_phrase(&sa, m.start - 2) {
+            notes.push(format!(
+                "dropped {} {} ({}): a noun phrase governed by another verb",
+                p.code, p.id, p.text
+            ));
+            continue;
+        }
         // sources
         let sources: Vec<usize> = match &m.source {
             Some(r) => sa.in_range(r),
@@ -452,6 +463,16 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         doc.note(s, || n);
     }
     out
+}
+
+/// Whether token `t` may stand before "the/a + event noun" that is itself
+/// the event: a preposition ("during a meeting"), a clause edge, or an actor
+/// ("Russia's strikes", "EU sanctions").
+fn opens_phrase(sa: &SentenceActors, t: usize) -> bool {
+    sa.is(t, WordClass::Prep)
+        || sa.is(t, WordClass::Boundary)
+        || sa.covering(t).is_some()
+        || matches!(sa.toks[t].lower.as_str(), "," | "'s" | "held" | "hold" | "holds")
 }
 
 /// The words of a match without its leading SOURCE and trailing TARGET.

@@ -66,6 +66,11 @@ fn cap(t: &Token) -> bool {
     t.capitalized || t.kind == TokenKind::Number
 }
 
+fn is_all_caps(doc: &Doc, t: &Token) -> bool {
+    let s = &doc.article.text[t.start..t.end];
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 fn is_name_token(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.capitalized && t.lower.chars().count() > 1 && !t.lower.ends_with('.')
 }
@@ -115,6 +120,10 @@ fn sentence_mentions(
         // 1. a country, organisation or place prefix
         if cap(&toks[j]) {
             for (end, entries) in &by_start[j] {
+                // "Who"/"Us" opening a sentence are not WHO and the US
+                if *end == j + 1 && g.is_function_word(&toks[j].lower) && !is_all_caps(doc, &toks[j]) {
+                    continue;
+                }
                 for e in entries.iter() {
                     match e {
                         ActorEntry::Country {

@@ -64,6 +64,11 @@ impl Grammar {
         self.classes.get(word).is_some_and(|b| b & class.bit() != 0)
     }
 
+    /// Whether a word is a function word of any class.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.classes.contains_key(word)
+    }
+
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.classes.keys().map(String::as_str)
     }
