@@ -17,10 +17,15 @@ const MAX_SKIP: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Elem {
-    Word { alts: Vec<String>, optional: bool },
+    Word {
+        alts: Vec<String>,
+        optional: bool,
+    },
     Skip,
-    Source,
-    Target,
+    /// The source actor; `true` when optional (`SOURCE?`).
+    Source(bool),
+    /// The target actor; `true` when optional (`TARGET?`).
+    Target(bool),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,14 +47,14 @@ impl EventPattern {
             .iter()
             .map(|e| match e {
                 Elem::Word { optional: false, .. } => 2,
-                Elem::Source | Elem::Target => 1,
+                Elem::Source(false) | Elem::Target(false) => 1,
                 _ => 0,
             })
             .sum()
     }
 
     pub fn has_target_slot(&self) -> bool {
-        self.elems.contains(&Elem::Target)
+        self.elems.iter().any(|e| matches!(e, Elem::Target(_)))
     }
 }
 
@@ -91,8 +96,10 @@ fn parse_pattern(text: &str) -> Result<(Vec<Elem>, usize), String> {
     for raw in text.split_whitespace() {
         elems.push(match raw {
             "*" => Elem::Skip,
-            "SOURCE" => Elem::Source,
-            "TARGET" => Elem::Target,
+            "SOURCE" => Elem::Source(false),
+            "SOURCE?" => Elem::Source(true),
+            "TARGET" => Elem::Target(false),
+            "TARGET?" => Elem::Target(true),
             w => {
                 let (w, optional) = match w.strip_suffix('?') {
                     Some(w) => (w, true),
@@ -106,9 +113,12 @@ fn parse_pattern(text: &str) -> Result<(Vec<Elem>, usize), String> {
             }
         });
     }
-    for slot in [Elem::Source, Elem::Target] {
-        if elems.iter().filter(|e| **e == slot).count() > 1 {
-            return Err(format!("pattern has more than one {slot:?} slot"));
+    for (name, is_slot) in [
+        ("SOURCE", (|e: &Elem| matches!(e, Elem::Source(_))) as fn(&Elem) -> bool),
+        ("TARGET", |e: &Elem| matches!(e, Elem::Target(_))),
+    ] {
+        if elems.iter().filter(|e| is_slot(e)).count() > 1 {
+            return Err(format!("pattern has more than one {name} slot"));
         }
     }
     let anchor = elems
@@ -191,7 +201,7 @@ struct Captures {
 
 impl Matcher<'_> {
     fn capture(e: &Elem, r: Range<usize>, c: &mut Captures) {
-        if *e == Elem::Source {
+        if matches!(e, Elem::Source(_)) {
             c.source = Some(r);
         } else {
             c.target = Some(r);
@@ -227,14 +237,18 @@ impl Matcher<'_> {
                 }
                 None
             }
-            Elem::Source | Elem::Target => {
+            Elem::Source(optional) | Elem::Target(optional) => {
                 for r in self.slots.actor_from(t) {
                     if let Some(end) = self.forward(e + 1, r.end, c) {
                         Self::capture(elem, r, c);
                         return Some(end);
                     }
                 }
-                None
+                if *optional {
+                    self.forward(e + 1, t, c)
+                } else {
+                    None
+                }
             }
         }
     }
@@ -267,14 +281,18 @@ impl Matcher<'_> {
                 }
                 None
             }
-            elem @ (Elem::Source | Elem::Target) => {
+            elem @ (Elem::Source(optional) | Elem::Target(optional)) => {
                 for r in self.slots.actor_until(t) {
                     if let Some(start) = self.backward(prev, r.start, c) {
                         Self::capture(elem, r, c);
                         return Some(start);
                     }
                 }
-                None
+                if *optional {
+                    self.backward(prev, t, c)
+                } else {
+                    None
+                }
             }
         }
     }
