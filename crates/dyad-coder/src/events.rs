@@ -69,9 +69,10 @@ impl SentenceActors<'_> {
         }
     }
 
+    /// Skips determiners and counts before an actor ("the", "some 150").
     fn skip_dets(&self, mut t: usize) -> usize {
         let mut k = 0;
-        while k < 2 && self.is(t, WordClass::Det) {
+        while k < 3 && (self.is(t, WordClass::Det) || self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Number)) {
             t += 1;
             k += 1;
         }
@@ -242,7 +243,7 @@ fn actor_of(doc: &Doc, mention: usize) -> &Actor {
 /// Finds events in every sentence.
 pub fn find(doc: &mut Doc, lex: &Lexicon) {
     let mut seen_sentences = HashSet::new();
-    let dateline_place = dateline_place(doc, lex);
+    let dateline_place = crate::places::dateline_place(doc, lex);
     for s in 0..doc.sentences.len() {
         if !seen_sentences.insert(dedup_key(doc, s)) {
             doc.note(s, || "skipped: repeats an earlier sentence".into());
@@ -266,61 +267,6 @@ fn dedup_key(doc: &Doc, s: usize) -> String {
         .trim()
         .trim_end_matches(['.', '!', '?'])
         .to_lowercase()
-}
-
-fn dateline_place(doc: &Doc, lex: &Lexicon) -> Option<Place> {
-    let d = doc.article.dateline.as_ref()?;
-    let mut parts = d.place.split(',').map(str::trim);
-    let city = parts.next()?;
-    let country_hint = parts.next().map(|c| c.to_lowercase());
-    let toks = dyad_text_free_tokens(city);
-    let entries = lex.actors.phrases.get(&toks);
-    let places: Vec<&Place> = entries
-        .iter()
-        .filter_map(|e| match e {
-            dyad_lexicon::ActorEntry::Place { place, .. } => Some(&lex.actors.places[*place]),
-            _ => None,
-        })
-        .collect();
-    let hint_code = country_hint.and_then(|h| {
-        lex.actors.phrases.get(&h).iter().find_map(|e| match e {
-            dyad_lexicon::ActorEntry::Country { code, .. } => Some(code.clone()),
-            _ => None,
-        })
-    });
-    let chosen = match &hint_code {
-        Some(c) => places
-            .iter()
-            .find(|p| p.country.as_deref() == Some(c))
-            .or(places.first()),
-        None => places.first(),
-    };
-    Some(match chosen {
-        Some(p) => (*p).clone(),
-        None => Place {
-            name: title_case(city),
-            country: hint_code,
-            lat: None,
-            lon: None,
-        },
-    })
-}
-
-fn dyad_text_free_tokens(s: &str) -> String {
-    s.to_lowercase()
-}
-
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Option<&Place>) -> Vec<Event> {
@@ -354,7 +300,7 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
     let mut out = Vec::new();
     for m in &matches {
         let p = &lex.patterns.list[m.pattern];
-        let core = core_range(m);
+        let core = core_range(m, &sa);
         if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
             notes.push(format!(
                 "dropped {} {} ({}): overlaps a more specific match",
@@ -380,10 +326,15 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                 .unwrap_or_default(),
         };
         let exclude: HashSet<usize> = sources.iter().copied().collect();
-        let targets: Vec<usize> = match &m.target {
+        let mut targets: Vec<usize> = match &m.target {
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             None => sa.object_after(m.end, &exclude).unwrap_or_default(),
         };
+        // "Pakistan and India agreed to a ceasefire": each with the other
+        let mutual = targets.is_empty() && m.target.is_none() && sources.len() >= 2;
+        if mutual {
+            targets = sources.clone();
+        }
         if sources.is_empty() || targets.is_empty() {
             notes.push(format!(
                 "dropped {} {} ({}): no {}",
@@ -418,18 +369,25 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         let span = toks[core.start].start..toks[core.end - 1].end;
         for &src in &sources {
             for &tgt in &targets {
+                if src == tgt {
+                    continue;
+                }
                 let (sm, tm) = (sa.actors[src].1, sa.actors[tgt].1);
                 let (a, b) = (actor_of(doc, sm), actor_of(doc, tm));
-                if a.code == b.code
-                    || (a.country.is_some() && a.country == b.country && a.name.is_none() && b.name.is_none())
-                {
+                // self-reference ("Russia ... the Russian government"), not a domestic dyad
+                let bare = |x: &Actor| x.sector.is_none() && x.name.is_none();
+                if a.code == b.code || (a.country.is_some() && a.country == b.country && (bare(a) || bare(b))) {
                     notes.push(format!(
                         "dropped {} {}: source and target are the same actor ({})",
                         code, p.id, a.code
                     ));
                     continue;
                 }
-                let pairs: &[(usize, usize)] = if p.symmetric { &[(0, 1), (1, 0)] } else { &[(0, 1)] };
+                let pairs: &[(usize, usize)] = if p.symmetric && !mutual {
+                    &[(0, 1), (1, 0)]
+                } else {
+                    &[(0, 1)]
+                };
                 for &(x, y) in pairs {
                     let (from, to) = if x == 0 { (sm, tm) } else { (tm, sm) };
                     out.push(Event {
@@ -475,8 +433,9 @@ fn opens_phrase(sa: &SentenceActors, t: usize) -> bool {
         || matches!(sa.toks[t].lower.as_str(), "," | "'s" | "held" | "hold" | "holds")
 }
 
-/// The words of a match without its leading SOURCE and trailing TARGET.
-fn core_range(m: &PatternMatch) -> Range<usize> {
+/// The words of a match without its leading SOURCE and trailing TARGET, and
+/// without determiners or counts left before the target ("arrested 50").
+fn core_range(m: &PatternMatch, sa: &SentenceActors) -> Range<usize> {
     let mut r = m.start..m.end;
     if let Some(src) = &m.source {
         if src.start == r.start {
@@ -487,6 +446,12 @@ fn core_range(m: &PatternMatch) -> Range<usize> {
         if t.end == r.end && t.start > r.start {
             r.end = t.start;
         }
+    }
+    while r.end > r.start + 1
+        && r.end > m.anchor + 1
+        && (sa.is(r.end - 1, WordClass::Det) || sa.toks[r.end - 1].kind == TokenKind::Number)
+    {
+        r.end -= 1;
     }
     if r.start >= r.end {
         r = m.anchor..m.anchor + 1;

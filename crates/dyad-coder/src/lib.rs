@@ -14,6 +14,7 @@
 pub mod dates;
 pub mod events;
 pub mod mentions;
+pub mod places;
 pub mod quotes;
 
 use dyad_doc::Doc;

@@ -30,12 +30,17 @@ struct Memory {
     learned: Vec<Learned>,
     /// Country of the latest gazetteer place mentioned ("the region's").
     last_place_country: Option<String>,
+    /// The dateline's country: where an unplaced "police" or "protesters" are.
+    dateline_country: Option<String>,
 }
 
 /// Finds actor, place and date mentions in every sentence of `doc`.
 pub fn find(doc: &mut Doc, lex: &Lexicon) {
     let date = doc.article.published;
-    let mut memory = Memory::default();
+    let mut memory = Memory {
+        dateline_country: crate::places::dateline_place(doc, lex).and_then(|p| p.country),
+        ..Memory::default()
+    };
     for learn in [true, false] {
         memory.last_place_country = None;
         for s in 0..doc.sentences.len() {
@@ -105,6 +110,7 @@ fn sentence_mentions(
     }
     let g = &lex.grammar;
     let mut out = Vec::new();
+    let mut unplaced: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < n {
         if in_dateline(i) {
@@ -490,6 +496,19 @@ fn sentence_mentions(
                         format!("{}+{}", l.entry, entry_parts.join("+")),
                     ));
                 }
+                _ if ph.name.is_none() && !headline && stands_alone(toks, j, g) => {
+                    // "Police arrested protesters": the country comes from the
+                    // sentence's place or the dateline, after the sentence is read
+                    unplaced.push(out.len());
+                    out.push(actor_mention(
+                        doc,
+                        s,
+                        base,
+                        agents_start..j,
+                        actor.clone(),
+                        entry_parts.join("+"),
+                    ));
+                }
                 _ => {}
             }
             i = j.max(start + 1);
@@ -510,7 +529,41 @@ fn sentence_mentions(
         out.push(actor_mention(doc, s, base, start..j, actor, entry));
         i = j.max(start + 1);
     }
+    let here = out.iter().find_map(|m: &Mention| match &m.kind {
+        MentionKind::Place(p) => p.country.clone(),
+        _ => None,
+    });
+    // the dateline only places a sentence that names no country itself
+    let names_country = out.iter().any(|m| m.actor().is_some_and(|a| a.country.is_some()));
+    let dateline = if names_country {
+        None
+    } else {
+        mem.dateline_country.clone()
+    };
+    if let Some(country) = here.or(dateline) {
+        for &k in &unplaced {
+            if let MentionKind::Actor(a) = &mut out[k].kind {
+                a.code = format!("{country}{}", a.sector.clone().unwrap_or_default());
+                a.country = Some(country.clone());
+                out[k].entry.push_str("+context:place");
+            }
+        }
+    }
     out
+}
+
+/// Whether an agent phrase ending before token `j` is a noun standing alone
+/// ("police arrested", "protesters in") rather than an adjective before a
+/// noun ("military cooperation"): the next token must be punctuation, a
+/// function word, or an inflected verb form.
+fn stands_alone(toks: &[Token], j: usize, g: &dyad_lexicon::Grammar) -> bool {
+    let Some(next) = toks.get(j) else { return true };
+    next.kind != TokenKind::Word
+        || next.capitalized
+        || g.is_function_word(&next.lower)
+        || g.is_function_word(&next.lemma)
+        || next.lower.ends_with("ed")
+        || (next.lower.ends_with('s') && next.lemma != next.lower)
 }
 
 /// In headlines every word is capitalised, so a capital proves nothing.
