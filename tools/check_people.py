@@ -5,7 +5,8 @@ Checks:
   * every entry line has exactly 7 TAB-separated fields
     (name, aliases, country, sector, role, start, end);
   * name, country, sector, role, start are non-empty; country is a 3-letter code
-    or an IGO... organisation code; sector is upper-case letters;
+    or an IGO... organisation code; sector is one or more 3-letter CAMEO codes
+    (REB, REBHMS); codes are at most 15 characters (the loader's limit);
   * start/end are YYYY, YYYY-MM or YYYY-MM-DD and are real dates;
   * start <= end;
   * aliases: no empty items, no spaces around ';', no alias equal to the name,
@@ -35,6 +36,7 @@ SINGLE = {
     "emir": "head of state", "sultan": "head of state", "grand duke": "head of state",
     "prince": "head of state", "monarch": "head of state",
     "supreme leader": "supreme leader",
+    "president of the confederation": "head of state",
     "chairman of the presidency": "head of state",
     "president of the state affairs commission": "head of state",
     "chairman of the state affairs commission": "head of state",
@@ -54,11 +56,11 @@ SINGLE = {
 
 # Sort rank of offices within a country (lower first); unknown offices go last, alphabetically.
 RANK = {
-    "head of state": 0, "supreme leader": 0, "head of government": 2,
-    "organisation head": 0, "european council president": 1, "high representative": 3,
+    "head of state": 0, "supreme leader": 0, "head of government": 1,
+    "organisation head": 0, "european council president": 0, "high representative": 3,
     "foreign minister": 4, "defence minister": 5,
 }
-VICE_RANK = 1  # vice presidents / deputy PMs / crown princes after the head of state
+VICE_RANK = 2  # vice presidents, deputy PMs, crown princes: after the heads of state and government
 
 AMBIGUOUS_SURNAMES = {
     "lee", "kim", "khan", "singh", "ali", "rahman", "park", "wang", "li", "liu",
@@ -163,8 +165,10 @@ def main(argv):
                 errors.append(f"line {i}: leading/trailing space in field {col!r}")
         if not re.match(r"^([A-Z]{3}|IGO[A-Z]*)$", country):
             errors.append(f"line {i}: bad country code {country!r}")
-        if not re.match(r"^[A-Z]{3}$", sector):
+        if not re.match(r"^[A-Z]{3}(?:[A-Z]{3})*$", sector):
             errors.append(f"line {i}: bad sector {sector!r}")
+        if len(country) > 15 or len(sector) > 15:
+            errors.append(f"line {i}: code longer than 15 characters (the loader rejects it)")
         sb = date_bounds(start)
         if sb is None:
             errors.append(f"line {i}: bad start date {start!r}")

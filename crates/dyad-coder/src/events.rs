@@ -163,16 +163,33 @@ impl SentenceActors<'_> {
         s > 0 && (self.is(s - 1, WordClass::Prep) || self.toks[s - 1].lower == "'s")
     }
 
+    /// The other member of a hyphenated compound: "NATO-Russia" -> NATO for Russia.
+    fn compound_partner(&self, a: usize) -> Option<usize> {
+        let r = &self.actors[a].0;
+        if r.start >= 2 && self.toks[r.start - 1].lower == "-" {
+            return self.at_end(r.start - 1);
+        }
+        if self.toks.get(r.end).is_some_and(|t| t.lower == "-") {
+            return self.at_start(r.end + 1);
+        }
+        None
+    }
+
     /// The clause subject left of token `t`, as a coordinated group.
     fn subject_before(&self, t: usize) -> Option<Vec<usize>> {
         let mut k = t;
         while k > 0 {
             k -= 1;
             if let Some(a) = self.covering(k) {
-                if !self.after_preposition(a) && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s") {
-                    return Some(self.group_left(a));
+                // the whole coordinated group must not hang on a preposition:
+                // "calls on both Moscow and Washington to ..."
+                let group = self.group_left(a);
+                let first = group[0];
+                if !self.after_preposition(first) && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s")
+                {
+                    return Some(group);
                 }
-                k = self.actors[a].0.start;
+                k = self.actors[first].0.start;
             }
         }
         None
@@ -193,11 +210,30 @@ impl SentenceActors<'_> {
         None
     }
 
+    /// The actor a pronoun at `k` stands for: the latest actor before it in
+    /// the sentence that is not a source and not of a source's country
+    /// ("the Chinese side ... would like to express condolences to them").
+    fn antecedent(&self, k: usize, exclude: &HashSet<usize>) -> Option<usize> {
+        if !self.is(k, WordClass::Pronoun) {
+            return None;
+        }
+        let source_countries: Vec<Option<&str>> = exclude.iter().map(|&s| self.country(s)).collect();
+        (0..self.actors.len())
+            .rev()
+            .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
+            .find(|&a| !source_countries.contains(&self.country(a)))
+    }
+
     fn object_after(&self, t: usize, exclude: &HashSet<usize>) -> Option<Vec<usize>> {
         let limit = (t + TARGET_WINDOW).min(self.toks.len());
         for k in t..limit {
             if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote {
                 return None;
+            }
+            if k == t || (k == t + 1 && self.is(t, WordClass::Prep)) {
+                if let Some(a) = self.antecedent(k, exclude) {
+                    return Some(vec![a]);
+                }
             }
             if let Some(a) = self.at_start(k) {
                 // "Lavrov calls for Russia-Italy cooperation": not Russia
@@ -328,14 +364,22 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         let exclude: HashSet<usize> = sources.iter().copied().collect();
         let mut targets: Vec<usize> = match &m.target {
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
+            None if m.target_missing => Vec::new(),
             None => sa.object_after(m.end, &exclude).unwrap_or_default(),
         };
-        // "Pakistan and India agreed to a ceasefire": each with the other
-        let mutual = targets.is_empty() && m.target.is_none() && sources.len() >= 2;
+        // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
+        // talks": each with the other; a pattern that wants a TARGET allows
+        // this only when it is symmetric
+        let mutual =
+            targets.is_empty() && m.target.is_none() && sources.len() >= 2 && (!m.target_missing || p.symmetric);
         if mutual {
             targets = sources.clone();
         }
-        if sources.is_empty() || targets.is_empty() {
+        // a pattern written without TARGET ("claim responsibility for") codes
+        // an act with no one on the receiving end, as CAMEO allows
+        let targetless =
+            targets.is_empty() && !p.has_target_slot() && !sources.is_empty() && lex.modality.targetless(&p.code);
+        if sources.is_empty() || (targets.is_empty() && !targetless) {
             notes.push(format!(
                 "dropped {} {} ({}): no {}",
                 p.code,
@@ -367,6 +411,27 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         let (date, date_source) = event_date(doc, s, base + m.anchor);
         let location = event_place(doc, s, base + m.anchor).or_else(|| dateline_place.cloned());
         let span = toks[core.start].start..toks[core.end - 1].end;
+        let event = |source: usize, target: Option<usize>| Event {
+            sentence: s,
+            source,
+            target,
+            cameo: code.clone(),
+            goldstein: info.goldstein,
+            quad_class: info.quad_class,
+            plover: info.plover.clone(),
+            negated,
+            modality,
+            event_span: span.clone(),
+            date,
+            date_source,
+            location: location.clone(),
+            pattern: p.id.clone(),
+        };
+        if targetless {
+            for &src in &sources {
+                out.push(event(sa.actors[src].1, None));
+            }
+        }
         for &src in &sources {
             for &tgt in &targets {
                 if src == tgt {
@@ -374,6 +439,13 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                 }
                 let (sm, tm) = (sa.actors[src].1, sa.actors[tgt].1);
                 let (a, b) = (actor_of(doc, sm), actor_of(doc, tm));
+                // "the NATO-Russia Council ... with Moscow": the compound's other member acts
+                let (sm, a) = match sa.compound_partner(src) {
+                    Some(other) if a.country.is_some() && a.country == b.country => {
+                        (sa.actors[other].1, actor_of(doc, sa.actors[other].1))
+                    }
+                    _ => (sm, a),
+                };
                 // self-reference ("Russia ... the Russian government"), not a domestic dyad
                 let bare = |x: &Actor| x.sector.is_none() && x.name.is_none();
                 if a.code == b.code || (a.country.is_some() && a.country == b.country && (bare(a) || bare(b))) {
@@ -383,30 +455,9 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                     ));
                     continue;
                 }
-                let pairs: &[(usize, usize)] = if p.symmetric && !mutual {
-                    &[(0, 1), (1, 0)]
-                } else {
-                    &[(0, 1)]
-                };
-                for &(x, y) in pairs {
-                    let (from, to) = if x == 0 { (sm, tm) } else { (tm, sm) };
-                    out.push(Event {
-                        sentence: s,
-                        source: from,
-                        target: Some(to),
-                        cameo: code.clone(),
-                        goldstein: info.goldstein,
-                        quad_class: info.quad_class,
-                        plover: info.plover.clone(),
-                        negated,
-                        modality,
-                        event_span: span.clone(),
-                        date,
-                        date_source,
-                        location: location.clone(),
-                        pattern: p.id.clone(),
-                    });
-                    let _ = y;
+                out.push(event(sm, Some(tm)));
+                if p.symmetric && !mutual {
+                    out.push(event(tm, Some(sm)));
                 }
             }
         }

@@ -167,10 +167,33 @@ fn sentence_mentions(
                     break;
                 }
             }
+            // "the Italian La Stampa daily": an organisation after a country adjective is the actor
+            if ph.country.is_some() && j < n && cap(&toks[j]) {
+                let org = by_start[j].iter().find_map(|(end, es)| {
+                    es.iter().find_map(|e| match e {
+                        ActorEntry::Org {
+                            code,
+                            country,
+                            sector,
+                            name,
+                            id,
+                        } => Some((
+                            *end,
+                            (code.clone(), country.clone(), sector.clone(), name.clone(), id.clone()),
+                        )),
+                        _ => None,
+                    })
+                });
+                if let Some((end, hit)) = org {
+                    ph.country = None;
+                    ph.org = Some(hit);
+                    j = end;
+                }
+            }
         }
         // a dictionary person
         let mut person_end = None;
-        if ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) && !headline_unreliable(headline, &toks[j]) {
+        if ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) {
             for (end, entries) in &by_start[j] {
                 let people: Vec<(usize, &str)> = entries
                     .iter()
@@ -182,13 +205,31 @@ fn sentence_mentions(
                 if people.is_empty() {
                     continue;
                 }
-                let holding = people.iter().find(|(p, _)| lex.actors.people[*p].holds_on(date));
-                let (p, id) = holding.copied().unwrap_or(people[0]);
+                // the tenure on the article's date; undated, the latest one
+                let people_dict = &lex.actors.people;
+                let latest = |ks: &[usize]| ks.iter().copied().max_by_key(|&k| people_dict[people[k].0].start);
+                let all: Vec<usize> = (0..people.len()).collect();
+                let holding: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|&k| people_dict[people[k].0].holds_on(date))
+                    .collect();
+                let in_office = !holding.is_empty();
+                let (p, id) = people[latest(&holding).or_else(|| latest(&all)).unwrap_or(0)];
                 let person = &lex.actors.people[p];
-                let actor = if holding.is_some() {
+                let country = Some(person.country.clone()).filter(|c| c.len() == 3);
+                let actor = if in_office {
+                    // an organisation's head is the organisation: IGOWSTNAT, not IGOWSTNATIGO
+                    let whole =
+                        person.country.ends_with(&person.sector) || matches!(person.sector.as_str(), "IGO" | "NGO");
+                    let code = if person.country.len() > 3 && whole {
+                        person.country.clone()
+                    } else {
+                        format!("{}{}", person.country, person.sector)
+                    };
                     Actor {
-                        code: format!("{}{}", person.country, person.sector),
-                        country: Some(person.country.clone()).filter(|c| c.len() == 3),
+                        code,
+                        country,
                         sector: Some(person.sector.clone()),
                         name: Some(person.name.clone()),
                     }
@@ -196,7 +237,7 @@ fn sentence_mentions(
                     // out of office on this date: the country only
                     Actor {
                         code: person.country.clone(),
-                        country: Some(person.country.clone()).filter(|c| c.len() == 3),
+                        country,
                         sector: None,
                         name: Some(person.name.clone()),
                     }
@@ -337,7 +378,7 @@ fn sentence_mentions(
         } else if !had_prefix && ph.country.is_none() {
             // no actor starts here: maybe a capital, metonym or place
             if let Some((code, end, id, metonym)) = capital {
-                let locative = start > 0 && g.is(&toks[start - 1].lower, WordClass::Locative);
+                let locative = start > 0 && after_locative(toks, start, g);
                 if !locative || metonym {
                     let actor = Actor {
                         code: format!("{code}GOV"),
@@ -353,10 +394,7 @@ fn sentence_mentions(
                 }
             }
             if let Some((p, end, id)) = place {
-                if start > 0
-                    && (g.is(&toks[start - 1].lower, WordClass::Locative) || toks[start - 1].lower == "'s")
-                    && !headline
-                {
+                if start > 0 && (after_locative(toks, start, g) || toks[start - 1].lower == "'s") && !headline {
                     let pl = lex.actors.places[p].clone();
                     mem.last_place_country = pl.country.clone();
                     out.push(place_mention(doc, s, base, start..end, pl, id));
@@ -370,7 +408,7 @@ fn sentence_mentions(
         }
         let _ = (prefix_end, agents_start, place_prefix);
         // a country after a locative preposition is where, not who
-        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && g.is(&toks[start - 1].lower, WordClass::Locative) {
+        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_locative(toks, start, g) {
             if let Some((code, id)) = &ph.country {
                 let name = lex.actors.country_name(code).unwrap_or(code).to_string();
                 out.push(place_mention(
@@ -496,7 +534,14 @@ fn sentence_mentions(
                         format!("{}+{}", l.entry, entry_parts.join("+")),
                     ));
                 }
-                _ if ph.name.is_none() && !headline && stands_alone(toks, j, g) => {
+                // "Port Authority's President Paolo Emilio Signorini": no country
+                // in the title; let the name itself be looked up
+                _ if ph.name.is_some() => {
+                    let name_start = ph.name.as_ref().map_or(j, |(r, _)| r.start);
+                    i = name_start.max(start + 1);
+                    continue;
+                }
+                _ if !headline && stands_alone(toks, j, g) => {
                     // "Police arrested protesters": the country comes from the
                     // sentence's place or the dateline, after the sentence is read
                     unplaced.push(out.len());
@@ -552,6 +597,16 @@ fn sentence_mentions(
     out
 }
 
+/// Whether the phrase at `start` follows a locative preposition, allowing a
+/// compass word between: "in Moscow", "in northern Iraq".
+fn after_locative(toks: &[Token], start: usize, g: &dyad_lexicon::Grammar) -> bool {
+    let mut k = start;
+    if k > 0 && g.is(&toks[k - 1].lower, WordClass::Direction) {
+        k -= 1;
+    }
+    k > 0 && g.is(&toks[k - 1].lower, WordClass::Locative)
+}
+
 /// Whether an agent phrase ending before token `j` is a noun standing alone
 /// ("police arrested", "protesters in") rather than an adjective before a
 /// noun ("military cooperation"): the next token must be punctuation, a
@@ -564,11 +619,6 @@ fn stands_alone(toks: &[Token], j: usize, g: &dyad_lexicon::Grammar) -> bool {
         || g.is_function_word(&next.lemma)
         || next.lower.ends_with("ed")
         || (next.lower.ends_with('s') && next.lemma != next.lower)
-}
-
-/// In headlines every word is capitalised, so a capital proves nothing.
-fn headline_unreliable(_headline: bool, _t: &Token) -> bool {
-    false
 }
 
 /// Alias token sequences for a learned name: the full name, every suffix

@@ -75,11 +75,15 @@ impl EventRecord {
             negated: ev.negated,
             modality: ev.modality,
             location: ev.location.clone(),
-            evidence: Evidence {
-                sentence: doc.slice(&sent.span).to_string(),
-                sentence_span: doc.original_span(&sent.span),
-                event_span: doc.original_span(&ev.event_span),
-                event_text: doc.slice(&ev.event_span).to_string(),
+            evidence: {
+                let sentence_span = doc.original_span(&sent.span);
+                let event_span = doc.original_span(&ev.event_span);
+                Evidence {
+                    sentence: original_text(doc, sentence_span),
+                    sentence_span,
+                    event_span,
+                    event_text: original_text(doc, event_span),
+                }
             },
             pattern: ev.pattern.clone(),
         }
@@ -91,16 +95,28 @@ impl EventRecord {
     }
 }
 
+/// The user's own text at a character span: record texts always equal
+/// `original[span]`, even where cleaning changed the characters.
+fn original_text(doc: &Doc, span: [usize; 2]) -> String {
+    doc.article
+        .original
+        .chars()
+        .skip(span[0])
+        .take(span[1].saturating_sub(span[0]))
+        .collect()
+}
+
 fn actor_record(doc: &Doc, mention: usize) -> ActorRecord {
     let m = &doc.mentions[mention];
     let actor = m.actor().cloned().unwrap_or_default();
+    let span = doc.original_span(&m.span);
     ActorRecord {
-        text: doc.slice(&m.span).to_string(),
+        text: original_text(doc, span),
         code: actor.code,
         country: actor.country,
         sector: actor.sector,
         name: actor.name,
-        span: doc.original_span(&m.span),
+        span,
         entry: m.entry.clone(),
     }
 }
@@ -119,12 +135,15 @@ impl QuoteRecord {
     pub fn all(doc: &Doc) -> Vec<QuoteRecord> {
         doc.quotes
             .iter()
-            .map(|q| QuoteRecord {
-                article_id: doc.article.id.clone(),
-                sentence: q.sentence,
-                text: doc.slice(&q.span).to_string(),
-                span: doc.original_span(&q.span),
-                speaker: q.speaker.map(|s| actor_record(doc, s)),
+            .map(|q| {
+                let span = doc.original_span(&q.span);
+                QuoteRecord {
+                    article_id: doc.article.id.clone(),
+                    sentence: q.sentence,
+                    text: original_text(doc, span),
+                    span,
+                    speaker: q.speaker.map(|s| actor_record(doc, s)),
+                }
             })
             .collect()
     }

@@ -53,6 +53,7 @@ impl Calendar {
 pub struct ModalityMap {
     intent: HashMap<String, String>,
     threat: HashMap<String, String>,
+    targetless: HashMap<String, String>,
 }
 
 impl ModalityMap {
@@ -64,6 +65,9 @@ impl ModalityMap {
                 }
                 Ok(c) if c[0] == "threat" => {
                     self.threat.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "targetless" => {
+                    self.targetless.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) => errors.push(f.error(n, format!("unknown modality kind {:?}", c[0]))),
                 Err(e) => errors.push(f.error(n, e)),
@@ -81,6 +85,12 @@ impl ModalityMap {
     /// The code for an intended `code`; `None` when the map has no entry.
     pub fn intent<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.intent, code)
+    }
+
+    /// Whether CAMEO codes `code` without a target ("declined to comment",
+    /// "claimed responsibility", "protesters demonstrated").
+    pub fn targetless(&self, code: &str) -> bool {
+        Self::lookup(&self.targetless, code).is_some()
     }
 
     /// The code for a threatened `code`.

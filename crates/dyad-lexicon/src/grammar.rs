@@ -1,7 +1,7 @@
 //! Function-word classes for the shallow parser (`dict/grammar.tsv`).
 
 use crate::source::{columns, DictFile, LoadError};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WordClass {
@@ -16,6 +16,7 @@ pub enum WordClass {
     Report,
     Pronoun,
     Conj,
+    Direction,
 }
 
 impl WordClass {
@@ -32,6 +33,7 @@ impl WordClass {
             "report" => Self::Report,
             "pronoun" => Self::Pronoun,
             "conj" => Self::Conj,
+            "direction" => Self::Direction,
             _ => return None,
         })
     }
@@ -43,7 +45,7 @@ impl WordClass {
 
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
-    classes: HashMap<String, u16>,
+    classes: FxHashMap<String, u16>,
 }
 
 impl Grammar {
@@ -71,5 +73,19 @@ impl Grammar {
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.classes.keys().map(String::as_str)
+    }
+
+    /// Open-class words (verbs such as "note", "refuse", "threaten"): the
+    /// ones an inflected form may have as its lemma. Closed-class words
+    /// ("not", "no") are left out so "noted" does not become "not".
+    pub fn lemma_words(&self) -> impl Iterator<Item = &str> {
+        let open =
+            WordClass::Report.bit() | WordClass::Intent.bit() | WordClass::Threat.bit() | WordClass::Negation.bit();
+        let closed =
+            WordClass::Det.bit() | WordClass::Prep.bit() | WordClass::Pronoun.bit() | WordClass::Boundary.bit();
+        self.classes
+            .iter()
+            .filter(move |(w, b)| *b & open != 0 && *b & closed == 0 && w.len() >= 4)
+            .map(|(w, _)| w.as_str())
     }
 }

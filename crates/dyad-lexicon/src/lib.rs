@@ -121,7 +121,7 @@ impl Lexicon {
     /// Every lemma an event pattern uses: the vocabulary that lets the
     /// lemmatiser choose between rule candidates.
     pub fn known_lemmas(&self) -> impl Iterator<Item = &str> {
-        self.patterns.words().chain(self.grammar.words())
+        self.patterns.words().chain(self.grammar.lemma_words())
     }
 }
 

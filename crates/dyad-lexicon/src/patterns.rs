@@ -9,7 +9,8 @@
 use crate::codebook::Codebook;
 use crate::source::{DictFile, LoadError};
 use dyad_doc::Token;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// How far `*` may skip.
@@ -78,12 +79,23 @@ pub struct PatternMatch {
     pub anchor: usize,
     pub source: Option<Range<usize>>,
     pub target: Option<Range<usize>>,
+    /// The pattern ends in TARGET but no actor followed ("Russia and China
+    /// held talks"): only usable when the subject is a coordinated group.
+    pub target_missing: bool,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
     pub list: Vec<EventPattern>,
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<String, Vec<usize>>,
+    /// Every word the patterns use, numbered (for the prefilter in `find`).
+    vocab: FxHashMap<String, u32>,
+    /// Patterns anchored on each vocabulary word.
+    anchored: Vec<Vec<usize>>,
+    /// Per pattern: its required words other than the anchor, each as the
+    /// vocabulary ids of its alternatives. A pattern is tried only when
+    /// every one of them occurs in the sentence.
+    required: Vec<Vec<Box<[u32]>>>,
 }
 
 #[derive(Debug, Default)]
@@ -161,7 +173,7 @@ impl Builder {
     /// Drops patterns whose code the codebook lacks (reported), and indexes the rest.
     pub fn build(self, codebook: &Codebook, errors: &mut Vec<LoadError>) -> Patterns {
         let mut list = Vec::new();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for p in self.list {
             if codebook.get(&p.code).is_none() {
                 let (file, line) = p.id.rsplit_once(':').unwrap_or((&p.id, "0"));
@@ -179,7 +191,39 @@ impl Builder {
             }
             list.push(p);
         }
-        Patterns { list, index }
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        let mut id = |w: &str| -> u32 {
+            let n = vocab.len() as u32;
+            *vocab.entry(w.to_string()).or_insert(n)
+        };
+        let mut anchored: Vec<Vec<usize>> = Vec::new();
+        let mut required = Vec::with_capacity(list.len());
+        for (pi, p) in list.iter().enumerate() {
+            let mut req = Vec::new();
+            for (e, elem) in p.elems.iter().enumerate() {
+                let Elem::Word { alts, optional } = elem else { continue };
+                let ids: Box<[u32]> = alts.iter().map(|a| id(a)).collect();
+                if e == p.anchor {
+                    for &w in ids.iter() {
+                        if anchored.len() <= w as usize {
+                            anchored.resize(w as usize + 1, Vec::new());
+                        }
+                        anchored[w as usize].push(pi);
+                    }
+                } else if !optional {
+                    req.push(ids);
+                }
+            }
+            required.push(req);
+        }
+        anchored.resize(vocab.len(), Vec::new());
+        Patterns {
+            list,
+            index,
+            vocab,
+            anchored,
+            required,
+        }
     }
 }
 
@@ -191,6 +235,8 @@ struct Matcher<'a> {
     p: &'a EventPattern,
     tokens: &'a [Token],
     slots: &'a dyn Slots,
+    /// Let a final required TARGET match nothing (see `PatternMatch::target_missing`).
+    loose_end: bool,
 }
 
 #[derive(Default, Clone)]
@@ -244,7 +290,7 @@ impl Matcher<'_> {
                         return Some(end);
                     }
                 }
-                if *optional {
+                if *optional || (self.loose_end && e + 1 == self.p.elems.len() && matches!(elem, Elem::Target(_))) {
                     self.forward(e + 1, t, c)
                 } else {
                     None
@@ -322,20 +368,94 @@ impl Patterns {
             .map(String::as_str)
     }
 
+    /// Passive voice for active patterns that start `VERB TARGET`:
+    /// "TARGET was/were/has been VERB-ed by SOURCE ..." matches "VERB TARGET ...".
+    fn passive(&self, tokens: &[Token], i: usize, slots: &dyn Slots) -> Option<Vec<PatternMatch>> {
+        let t = &tokens[i];
+        if !(t.lower.ends_with("ed") || t.lower.ends_with("en") || t.lower != t.lemma) {
+            return None;
+        }
+        // the auxiliary, allowing one adverb between: "was reportedly shelled"
+        let aux = (1..=2)
+            .filter_map(|k| i.checked_sub(k))
+            .find(|&a| matches!(tokens[a].lemma.as_str(), "be" | "get"))?;
+        if tokens.get(i + 1)?.lower != "by" {
+            return None;
+        }
+        let target = slots.actor_until(aux).into_iter().next()?;
+        let mut out: Vec<PatternMatch> = Vec::new();
+        for key in [&t.lemma, &t.lower] {
+            for &pi in self.index.get(key.as_str()).into_iter().flatten() {
+                let p = &self.list[pi];
+                let starts_verb_target = p.anchor == 0 && matches!(p.elems.get(1), Some(Elem::Target(_)));
+                if !starts_verb_target || out.iter().any(|m| m.pattern == pi) {
+                    continue;
+                }
+                let m = Matcher {
+                    p,
+                    tokens,
+                    slots,
+                    loose_end: false,
+                };
+                for source in slots.actor_from(i + 2) {
+                    let mut c = Captures::default();
+                    if let Some(end) = m.forward(2, source.end, &mut c) {
+                        out.push(PatternMatch {
+                            pattern: pi,
+                            start: target.start,
+                            end,
+                            anchor: i,
+                            source: Some(source),
+                            target: Some(target.clone()),
+                            target_missing: false,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
     /// All pattern matches in a sentence's tokens (indices relative to `tokens`).
     pub fn find(&self, tokens: &[Token], slots: &dyn Slots) -> Vec<PatternMatch> {
         let mut out = Vec::new();
         let mut tried = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
+        // vocabulary ids of each token's lemma and lowercase form, and the
+        // set of pattern words present in the sentence
+        let ids: Vec<[Option<u32>; 2]> = tokens
+            .iter()
+            .map(|t| {
+                [
+                    self.vocab.get(t.lemma.as_str()).copied(),
+                    self.vocab.get(t.lower.as_str()).copied(),
+                ]
+            })
+            .collect();
+        let mut present = vec![0u64; self.vocab.len().div_ceil(64)];
+        for &id in ids.iter().flatten().flatten() {
+            present[id as usize / 64] |= 1 << (id % 64);
+        }
+        let has = |id: u32| present[id as usize / 64] & (1 << (id % 64)) != 0;
+        for (i, key_ids) in ids.iter().enumerate() {
             tried.clear();
-            for key in [&t.lemma, &t.lower] {
-                for &pi in self.index.get(key.as_str()).into_iter().flatten() {
+            for &id in key_ids.iter().flatten() {
+                for &pi in &self.anchored[id as usize] {
                     if tried.contains(&pi) {
                         continue;
                     }
                     tried.push(pi);
+                    if !self.required[pi].iter().all(|alts| alts.iter().any(|&w| has(w))) {
+                        continue;
+                    }
                     let p = &self.list[pi];
-                    let m = Matcher { p, tokens, slots };
+                    let loose_end = matches!(p.elems.last(), Some(Elem::Target(false)));
+                    let m = Matcher {
+                        p,
+                        tokens,
+                        slots,
+                        loose_end,
+                    };
                     let mut c = Captures::default();
                     let Some(end) = m.forward(p.anchor + 1, i + 1, &mut c) else {
                         continue;
@@ -348,10 +468,14 @@ impl Patterns {
                         start,
                         end,
                         anchor: i,
+                        target_missing: loose_end && c.target.is_none(),
                         source: c.source,
                         target: c.target,
                     });
                 }
+            }
+            if let Some(m) = self.passive(tokens, i, slots) {
+                out.extend(m);
             }
         }
         out

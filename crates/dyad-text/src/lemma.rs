@@ -3,14 +3,14 @@
 //! the event patterns use, supplied by the caller) picks between them, so
 //! "providing" becomes "provide" and "meeting" becomes "meet".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const IRREGULAR: &str = include_str!("../../../dict/lemmas.tsv");
 
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
-    irregular: HashMap<String, String>,
-    known: HashSet<String>,
+    irregular: FxHashMap<String, String>,
+    known: FxHashSet<String>,
 }
 
 impl Lemmatizer {
@@ -20,8 +20,8 @@ impl Lemmatizer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let mut irregular = HashMap::new();
-        let mut known: HashSet<String> = known.into_iter().map(Into::into).collect();
+        let mut irregular = FxHashMap::default();
+        let mut known: FxHashSet<String> = known.into_iter().map(Into::into).collect();
         for line in IRREGULAR.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -79,8 +79,21 @@ fn candidates(w: &str) -> Vec<String> {
         if m >= 3 && s[m - 1] == s[m - 2] && !is_vowel(s[m - 1]) && !matches!(s[m - 1], b'l' | b's' | b'z' | b'f') {
             out.push(stem[..m - 1].to_string());
         }
-        out.push(stem.to_string());
-        out.push(format!("{stem}e"));
+        // one syllable ending consonant-vowel-consonant lost an "e": noted -> note, hoped -> hope
+        let vowel_groups =
+            s.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count() + usize::from(is_vowel(s[0]));
+        let cvc = m >= 3
+            && !is_vowel(s[m - 1])
+            && !matches!(s[m - 1], b'w' | b'x' | b'y')
+            && is_vowel(s[m - 2])
+            && !is_vowel(s[m - 3]);
+        if cvc && vowel_groups == 1 {
+            out.push(format!("{stem}e"));
+            out.push(stem.to_string());
+        } else {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+        }
     };
     if let Some(stem) = w.strip_suffix("ies") {
         out.push(format!("{stem}y"));
@@ -136,6 +149,10 @@ mod tests {
             ("held", "hold"),
             ("discusses", "discuss"),
             ("crisis", "crisis"),
+            ("noted", "note"),
+            ("voted", "vote"),
+            ("jailed", "jail"),
+            ("opened", "open"),
         ] {
             assert_eq!(l.lemma(form, false), lemma, "{form}");
         }
