@@ -361,6 +361,8 @@ Srebrenica||BIH|city|44.100|19.300|
 Republika Srpska|Serb Republic|BIH|region|44.70|17.70|
 Guantanamo Bay|Guantanamo|CUB|city|19.900|-75.100|US naval base and detention camp; territory of Cuba
 Narva||EST|city|59.380|28.190|
+Red Sea|||region|20.00|38.50|sea; no single country
+Niger River|River Niger||region|13.50|2.10|river through GIN, MLI, NER, BEN, NGA; no single country
 """
 
 
@@ -493,7 +495,8 @@ def main():
     supp = []
     for line in SUPPLEMENT.strip().splitlines():
         name, al, code, kind, lat, lon, note = (x.strip() for x in line.split("|"))
-        if code not in set(iso2code.values()):
+        # an empty code: a sea or river shared by several countries
+        if code and code not in set(iso2code.values()):
             sys.exit(f"unknown country code {code} in supplement")
         if (name.lower(), code) in known:
             print(f"supplement duplicates a GeoNames city: {name}", file=sys.stderr)

@@ -73,14 +73,24 @@ def main():
                     rings.append(pts)
     parts = []
     for pts in rings:
-        xy = []
+        # A ring crossing the antimeridian (Russia's Chukotka, Fiji) is cut
+        # there into pieces, each closed on its own, so no line runs across
+        # the whole map.
+        pieces = [[]]
+        prev = None
         for lon, lat in pts:
+            if prev is not None and abs(lon - prev) > 180:
+                pieces.append([])
+            prev = lon
             p = (fmt(lon + 180), fmt(90 - lat))
-            if not xy or xy[-1] != p:
-                xy.append(p)
-        if len(xy) < 4:
-            continue
-        parts.append("M" + "L".join(f"{x} {y}" for x, y in xy) + "Z")
+            if not pieces[-1] or pieces[-1][-1] != p:
+                pieces[-1].append(p)
+        if len(pieces) > 1 and pieces[0] and pieces[-1]:
+            # the ring's start and end are one stretch of coast
+            pieces[0] = pieces.pop() + pieces[0]
+        for xy in pieces:
+            if len(xy) >= 4:
+                parts.append("M" + "L".join(f"{x} {y}" for x, y in xy) + "Z")
     doc = {
         "source": "Natural Earth 1:110m land (public domain), from npm world-atlas 2.0.2 land-110m.json",
         "generator": "tools/gen_world_outline.py",
@@ -89,7 +99,7 @@ def main():
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(doc) + "\n")
-    print(f"{OUT}: {len(parts)} rings, {OUT.stat().st_size} bytes")
+    print(f"{OUT}: {len(parts)} rings and pieces, {OUT.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,8 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
     let fallback_year = published.map(|d| d.year()).or_else(|| inferred_year(doc));
     let cal = &lex.calendar;
     let mut found = Vec::new();
+    // "last week": two-word calendar phrases, built without allocating per token
+    let mut pair = String::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         let toks = &doc.tokens[sent.tokens.clone()];
         let in_dateline = |t: &Token| {
@@ -114,7 +116,11 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
                 }
                 _ => {
                     if let Some(next) = toks.get(i + 1) {
-                        if let Some(CalendarWord::Week(w)) = cal.get(&format!("{} {}", t.lower, next.lower)) {
+                        pair.clear();
+                        pair.push_str(&t.lower);
+                        pair.push(' ');
+                        pair.push_str(&next.lower);
+                        if let Some(CalendarWord::Week(w)) = cal.get(&pair) {
                             let date = published.map(|p| {
                                 p - Duration::days(p.weekday().num_days_from_monday() as i64) + Duration::weeks(w)
                             });

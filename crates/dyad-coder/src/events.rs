@@ -69,6 +69,22 @@ impl SentenceActors<'_> {
         }
     }
 
+    /// An actor after up to two lowercase modifiers: "a fugitive Italian
+    /// mafia boss", "a suspected Russian spy".
+    fn after_modifiers(&self, t: usize) -> Option<usize> {
+        (1..=2).find_map(|k| {
+            let words = self.toks.get(t..t + k)?;
+            let plain = words
+                .iter()
+                .all(|w| w.kind == TokenKind::Word && !w.capitalized && !self.lex.grammar.is_function_word(&w.lower));
+            if plain {
+                self.at_start(t + k)
+            } else {
+                None
+            }
+        })
+    }
+
     /// Skips determiners and counts before an actor ("the", "some 150").
     fn skip_dets(&self, mut t: usize) -> usize {
         let mut k = 0;
@@ -160,7 +176,7 @@ impl SentenceActors<'_> {
         while s > 0 && self.is(s - 1, WordClass::Det) {
             s -= 1;
         }
-        s > 0 && (self.is(s - 1, WordClass::Prep) || self.toks[s - 1].lower == "'s")
+        s > 0 && self.is(s - 1, WordClass::Prep)
     }
 
     /// The other member of a hyphenated compound: "NATO-Russia" -> NATO for Russia.
@@ -251,7 +267,11 @@ impl SentenceActors<'_> {
 
 impl Slots for SentenceActors<'_> {
     fn actor_from(&self, tok: usize) -> Vec<Range<usize>> {
-        let Some(a) = self.at_start(tok).or_else(|| self.at_start(self.skip_dets(tok))) else {
+        let Some(a) = self
+            .at_start(tok)
+            .or_else(|| self.at_start(self.skip_dets(tok)))
+            .or_else(|| self.after_modifiers(self.skip_dets(tok)))
+        else {
             return Vec::new();
         };
         let group = self.group_right(a);

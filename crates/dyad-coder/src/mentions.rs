@@ -537,8 +537,54 @@ fn sentence_mentions(
                 // "Port Authority's President Paolo Emilio Signorini": no country
                 // in the title; let the name itself be looked up
                 _ if ph.name.is_some() => {
-                    let name_start = ph.name.as_ref().map_or(j, |(r, _)| r.start);
-                    i = name_start.max(start + 1);
+                    // "President Alexander Lukashenko": a title without a country
+                    // before a name the dictionary knows is that person, title included
+                    let (range, _) = ph.name.clone().expect("name");
+                    let known = by_start[range.start].iter().find_map(|(end, es)| {
+                        let people: Vec<usize> = es
+                            .iter()
+                            .filter_map(|e| match e {
+                                ActorEntry::Person { person, .. } => Some(*person),
+                                _ => None,
+                            })
+                            .collect();
+                        let p = people
+                            .iter()
+                            .copied()
+                            .filter(|&p| lex.actors.people[p].holds_on(date))
+                            .max_by_key(|&p| lex.actors.people[p].start)?;
+                        let id = es.iter().find_map(|e| match e {
+                            ActorEntry::Person { person, id } if *person == p => Some(id.clone()),
+                            _ => None,
+                        })?;
+                        Some((*end, p, id))
+                    });
+                    match known {
+                        Some((end, p, id)) if end == range.end => {
+                            let person = &lex.actors.people[p];
+                            let code = if person.country.len() > 3 {
+                                person.country.clone()
+                            } else {
+                                format!("{}{}", person.country, person.sector)
+                            };
+                            let actor = Actor {
+                                code,
+                                country: Some(person.country.clone()).filter(|c| c.len() == 3),
+                                sector: Some(person.sector.clone()),
+                                name: Some(person.name.clone()),
+                            };
+                            out.push(actor_mention(
+                                doc,
+                                s,
+                                base,
+                                agents_start..end,
+                                actor,
+                                format!("{id}+{}", entry_parts.join("+")),
+                            ));
+                            i = end;
+                        }
+                        _ => i = range.start.max(start + 1),
+                    }
                     continue;
                 }
                 _ if !headline && stands_alone(toks, j, g) => {

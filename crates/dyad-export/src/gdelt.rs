@@ -1,10 +1,14 @@
 //! GDELT 2.0 event-table TSV: all 61 columns in GDELT's order, empty where
 //! dyad has no value. Deviations from GDELT, documented in the README:
-//! `GLOBALEVENTID` is a per-run sequence; geo `CountryCode` columns hold
+//! `GLOBALEVENTID` is a per-run sequence for coded documents and the store's
+//! event id for stored rows (whose `NumMentions`/`NumSources`/`NumArticles`
+//! are the store's fold counts; 1/1/1 for a single document); geo `CountryCode` columns hold
 //! dyad's alpha-3 codes (GDELT uses FIPS 10-4); `AvgTone` is empty.
 
+use crate::Fold;
 use chrono::Datelike;
-use dyad_doc::{Doc, Event};
+use dyad_doc::record::{ActorRecord, EventRecord};
+use dyad_doc::Doc;
 use std::io::{self, Write};
 
 pub const COLUMNS: [&str; 61] = [
@@ -81,12 +85,26 @@ fn clean(s: &str) -> String {
 
 /// One row per event; `next_id` numbers rows across documents.
 pub fn write_rows(doc: &Doc, next_id: &mut u64, out: &mut dyn Write) -> io::Result<()> {
+    let source_url = doc.article.url.clone().unwrap_or_else(|| doc.article.origin.clone());
     for (i, e) in doc.events.iter().enumerate() {
         *next_id += 1;
-        let row = row(doc, e, *next_id, is_root(doc, i));
-        writeln!(out, "{}", row.iter().map(|c| clean(c)).collect::<Vec<_>>().join("\t"))?;
+        let rec = EventRecord::from_event(doc, e);
+        let fold = Fold {
+            id: *next_id as i64,
+            is_root: is_root(doc, i),
+            ..Fold::single(0)
+        };
+        write_record(&rec, &fold, &source_url, out)?;
     }
     Ok(())
+}
+
+/// One row for an event record (from a document or a store): `fold` gives
+/// `GLOBALEVENTID`, `IsRootEvent` and the mention/source/article counts;
+/// `source_url` is `SOURCEURL` (the article's URL, else where it was read).
+pub fn write_record(rec: &EventRecord, fold: &Fold, source_url: &str, out: &mut dyn Write) -> io::Result<()> {
+    let row = record_row(rec, fold, source_url);
+    writeln!(out, "{}", row.iter().map(|c| clean(c)).collect::<Vec<_>>().join("\t"))
 }
 
 /// GDELT marks events from the lead paragraph as root events.
@@ -95,14 +113,11 @@ fn is_root(doc: &Doc, event: usize) -> bool {
     doc.events[event].sentence <= first_body
 }
 
-fn actor_columns(doc: &Doc, mention: Option<usize>) -> [String; 10] {
-    let Some(a) = mention.and_then(|m| doc.mentions[m].actor()) else {
+fn actor_columns(a: Option<&ActorRecord>) -> [String; 10] {
+    let Some(a) = a else {
         return Default::default();
     };
-    let name = a
-        .name
-        .clone()
-        .unwrap_or_else(|| doc.slice(&doc.mentions[mention.unwrap_or(0)].span).to_uppercase());
+    let name = a.name.clone().unwrap_or_else(|| a.text.to_uppercase());
     [
         a.code.clone(),
         name,
@@ -117,10 +132,11 @@ fn actor_columns(doc: &Doc, mention: Option<usize>) -> [String; 10] {
     ]
 }
 
-fn row(doc: &Doc, e: &Event, id: u64, root: bool) -> Vec<String> {
-    let date = e.date.or(doc.article.published);
+/// The 61 columns of one event, in [`COLUMNS`] order.
+pub fn record_row(e: &EventRecord, fold: &Fold, source_url: &str) -> Vec<String> {
+    let date = e.date.or(e.published);
     let mut r: Vec<String> = Vec::with_capacity(61);
-    r.push(id.to_string());
+    r.push(fold.id.to_string());
     match date {
         Some(d) => {
             r.push(d.format("%Y%m%d").to_string());
@@ -130,15 +146,20 @@ fn row(doc: &Doc, e: &Event, id: u64, root: bool) -> Vec<String> {
         }
         None => r.extend(std::iter::repeat_n(String::new(), 4)),
     }
-    r.extend(actor_columns(doc, Some(e.source)));
-    r.extend(actor_columns(doc, e.target));
-    r.push(if root { "1" } else { "0" }.into());
+    r.extend(actor_columns(Some(&e.source)));
+    r.extend(actor_columns(e.target.as_ref()));
+    r.push(if fold.is_root { "1" } else { "0" }.into());
     r.push(e.cameo.clone());
     r.push(e.cameo.get(..3).unwrap_or(&e.cameo).to_string());
     r.push(e.cameo.get(..2).unwrap_or(&e.cameo).to_string());
     r.push(e.quad_class.to_string());
     r.push(format!("{:.1}", e.goldstein));
-    r.extend(["1", "1", "1", ""].map(String::from));
+    r.extend([
+        fold.num_mentions.to_string(),
+        fold.num_sources.to_string(),
+        fold.num_articles.to_string(),
+        String::new(),
+    ]);
     // actor geo columns: dyad does not locate actors separately
     r.extend(std::iter::repeat_n(String::new(), 16));
     match &e.location {
@@ -156,11 +177,10 @@ fn row(doc: &Doc, e: &Event, id: u64, root: bool) -> Vec<String> {
         None => r.extend(std::iter::repeat_n(String::new(), 8)),
     }
     r.push(
-        doc.article
-            .published
+        e.published
             .map_or(String::new(), |d| d.format("%Y%m%d000000").to_string()),
     );
-    r.push(doc.article.url.clone().unwrap_or_else(|| doc.article.origin.clone()));
+    r.push(source_url.to_string());
     debug_assert_eq!(r.len(), 61);
     r
 }

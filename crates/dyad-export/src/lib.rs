@@ -1,12 +1,43 @@
 //! Output formats. Owns the byte layout of everything dyad writes:
 //! JSON Lines event and quote records ([`dyad_doc::record`] defines their
-//! fields), GDELT 2.0 event-table TSV ([`gdelt`]), and `--explain` text.
+//! fields), GDELT 2.0 event-table TSV ([`gdelt`]), CSV ([`csv`]), Apache
+//! Parquet ([`parquet`]), PLOVER JSON ([`plover`]), terminal tables ([`table`]), and `--explain` text.
+//! Formats of stored events take the record plus its [`Fold`].
 
+pub mod csv;
 pub mod gdelt;
+pub mod parquet;
+pub mod plover;
+pub mod table;
 
 use dyad_doc::record::{EventRecord, QuoteRecord};
 use dyad_doc::{Doc, MentionKind};
 use std::io::{self, Write};
+
+/// What the store adds to an event record: its id and GDELT-style counts
+/// over the articles it was folded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fold {
+    pub id: i64,
+    /// Read from the lead (GDELT's `IsRootEvent`).
+    pub is_root: bool,
+    pub num_mentions: u64,
+    pub num_sources: u64,
+    pub num_articles: u64,
+}
+
+impl Fold {
+    /// An event read once, from one article of one outlet.
+    pub fn single(id: i64) -> Fold {
+        Fold {
+            id,
+            is_root: false,
+            num_mentions: 1,
+            num_sources: 1,
+            num_articles: 1,
+        }
+    }
+}
 
 /// One JSON object per event, one per line.
 pub fn write_jsonl(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {

@@ -71,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 /// Valid UTF-8 runs as UTF-8, every invalid byte as Windows-1252. Linear.
-fn decode_utf8_or_1252(mut bytes: &[u8]) -> String {
+pub(crate) fn decode_utf8_or_1252(mut bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     loop {
         match std::str::from_utf8(bytes) {
@@ -126,7 +126,7 @@ fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
 
 /// NUL bytes, or more than 10% control bytes other than tab/newline/CR/FF,
 /// in the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;

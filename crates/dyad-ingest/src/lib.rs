@@ -1,7 +1,9 @@
 //! Ingestion: bytes the user has -> [`dyad_doc::Article`]s.
 //!
 //! Owns: input discovery (files, recursive directories, `-` for stdin),
-//! format detection (plain text, JSON Lines, HTML), decoding (UTF-8,
+//! streaming record reading ([`read_records`]: JSON Lines line by line, WARC
+//! archives record by record, `.gz` decompressed on the fly), format
+//! detection (plain text, JSON Lines, HTML, WARC), decoding (UTF-8,
 //! UTF-16, Windows-1252), cleaning scraping noise while keeping an
 //! [`dyad_doc::OffsetMap`] back to the original, and article metadata
 //! (publication date, outlet, title, URL, dateline).
@@ -17,16 +19,18 @@ mod dateline;
 mod decode;
 mod html;
 mod noise;
+mod records;
+mod warc;
 
 pub use dateline::{find_dateline, parse_machine_date};
 pub use decode::{decode, DecodeError};
+pub use records::{read_records, Record, Records, Skips};
 
 use chrono::NaiveDate;
 use clean::{clean, text_blocks, Line, Mode};
 use dyad_doc::Article;
 use serde_json::Value;
-use std::collections::{HashSet, VecDeque};
-use std::io::Read;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// A non-fatal input problem, reported and skipped.
@@ -38,7 +42,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             origin: origin.into(),
             message: message.into(),
@@ -95,19 +99,34 @@ fn sniff(text: &str) -> Format {
 
 /// Every article in `paths` (files, directories, or `-` for stdin), in a
 /// stable order, with problems interleaved where they occur. Directories
-/// are read recursively in sorted order, skipping hidden entries.
-pub fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Article, Problem>> + '_ {
+/// are read recursively in sorted order, skipping hidden entries. Large
+/// JSON Lines and WARC inputs are streamed record by record.
+///
+/// This reads and parses on the calling thread; `dyad-pipeline` reads
+/// [`read_records`] instead and parses records on its worker threads.
+pub fn read_inputs(paths: &[PathBuf]) -> Inputs<'_> {
     Inputs {
-        roots: paths.iter(),
-        files: VecDeque::new(),
+        records: read_records(paths),
+        skips: Skips::default(),
         out: VecDeque::new(),
     }
 }
 
-struct Inputs<'a> {
-    roots: std::slice::Iter<'a, PathBuf>,
-    files: VecDeque<Result<PathBuf, Problem>>,
+/// Iterator over articles; see [`read_inputs`].
+pub struct Inputs<'a> {
+    records: Records<'a>,
+    /// Skips found while parsing (the reader keeps its own).
+    skips: Skips,
     out: VecDeque<Result<Article, Problem>>,
+}
+
+impl Inputs<'_> {
+    /// Input read past on purpose so far (e.g. WARC records that are not articles).
+    pub fn skips(&self) -> Skips {
+        let mut all = self.records.skips().clone();
+        all.merge(&self.skips);
+        all
+    }
 }
 
 impl Iterator for Inputs<'_> {
@@ -118,80 +137,12 @@ impl Iterator for Inputs<'_> {
             if let Some(r) = self.out.pop_front() {
                 return Some(r);
             }
-            match self.files.pop_front() {
-                Some(Ok(f)) => self.out.extend(read_path(&f)),
-                Some(Err(p)) => return Some(Err(p)),
-                None => {
-                    let root = self.roots.next()?;
-                    expand(root, &mut self.files);
-                }
+            match self.records.next()? {
+                Ok(record) => self.out.extend(record.parse(&mut self.skips)),
+                Err(p) => return Some(Err(p)),
             }
         }
     }
-}
-
-/// A root path as the files it stands for.
-fn expand(root: &Path, files: &mut VecDeque<Result<PathBuf, Problem>>) {
-    if root.as_os_str() == "-" {
-        files.push_back(Ok(root.to_path_buf()));
-        return;
-    }
-    match std::fs::metadata(root) {
-        Ok(m) if m.is_dir() => {
-            let mut seen = HashSet::new();
-            walk(root, files, &mut seen);
-        }
-        Ok(_) => files.push_back(Ok(root.to_path_buf())),
-        Err(e) => files.push_back(Err(Problem::new(root.display().to_string(), e.to_string()))),
-    }
-}
-
-fn walk(dir: &Path, files: &mut VecDeque<Result<PathBuf, Problem>>, seen: &mut HashSet<PathBuf>) {
-    // Symlinked directories are followed once.
-    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            files.push_back(Err(Problem::new(dir.display().to_string(), e.to_string())));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, files, seen);
-        } else {
-            files.push_back(Ok(p));
-        }
-    }
-}
-
-fn read_path(path: &Path) -> Vec<Result<Article, Problem>> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        return match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => from_bytes(&bytes, None, "stdin", "<stdin>"),
-            Err(e) => vec![Err(Problem::new("<stdin>", e.to_string()))],
-        };
-    }
-    let origin = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => from_bytes(&bytes, Some(path), &file_id(path), &origin),
-        Err(e) => vec![Err(Problem::new(origin, e.to_string()))],
-    }
-}
-
-fn file_id(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 /// Articles in the bytes of one input: `path` (if any) picks the format by

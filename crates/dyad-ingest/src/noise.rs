@@ -1,5 +1,6 @@
 //! Noise rules from `dict/noise.txt` and their tiny pattern language.
 
+use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
 const NOISE_TXT: &str = include_str!("../../../dict/noise.txt");
@@ -55,6 +56,11 @@ pub(crate) struct Noise {
     pub tags: Vec<String>,
     /// HTML class/id words that mark boilerplate.
     pub classes: Vec<String>,
+    /// All rules' needles in one automaton, so a line is scanned once
+    /// instead of once per rule; `None` when no rule has a needle.
+    needles: Option<AhoCorasick>,
+    /// Rules per automaton pattern.
+    needle_rules: Vec<Vec<usize>>,
 }
 
 /// The built-in rules, compiled once.
@@ -96,7 +102,33 @@ impl Noise {
             let needle = longest_literal(&elems);
             out.rules.push(Rule { kind, elems, needle });
         }
+        let mut patterns: Vec<&str> = Vec::new();
+        for (r, rule) in out.rules.iter().enumerate() {
+            if rule.needle.is_empty() {
+                continue;
+            }
+            match patterns.iter().position(|p| *p == rule.needle) {
+                Some(i) => out.needle_rules[i].push(r),
+                None => {
+                    patterns.push(&rule.needle);
+                    out.needle_rules.push(vec![r]);
+                }
+            }
+        }
+        if !patterns.is_empty() {
+            out.needles = Some(AhoCorasick::new(&patterns).map_err(|e| format!("noise.txt: {e}"))?);
+        }
         Ok(out)
+    }
+
+    /// Marks in `hits` (one bit per rule) the rules whose needle occurs in `window`.
+    fn needle_hits(&self, window: &str, hits: &mut [u64]) {
+        let Some(ac) = &self.needles else { return };
+        for m in ac.find_overlapping_iter(window) {
+            for &r in &self.needle_rules[m.pattern().as_usize()] {
+                hits[r / 64] |= 1 << (r % 64);
+            }
+        }
     }
 
     /// Whether `line` (already trimmed) is noise, a photo caption, or text.
@@ -107,14 +139,25 @@ impl Noise {
         let (head, tail) = (head.as_str(), tail.as_str());
         let mut head_chars: Option<Vec<char>> = None;
         let mut tail_chars: Option<Vec<char>> = None;
-        for rule in &self.rules {
-            let (window, anchored_start, anchored_end) = match rule.kind {
-                Kind::Line if short => (head, true, true),
+        let words = self.rules.len().div_ceil(64);
+        let mut head_hits = vec![0u64; words];
+        self.needle_hits(head, &mut head_hits);
+        let tail_hits = if tail == head {
+            head_hits.clone()
+        } else {
+            let mut hits = vec![0u64; words];
+            self.needle_hits(tail, &mut hits);
+            hits
+        };
+        for (r, rule) in self.rules.iter().enumerate() {
+            let (window, hits, anchored_start, anchored_end) = match rule.kind {
+                Kind::Line if short => (head, &head_hits, true, true),
                 Kind::Line => continue,
-                Kind::Start | Kind::CaptionStart => (head, true, false),
-                Kind::End | Kind::CaptionEnd => (tail, false, true),
+                Kind::Start | Kind::CaptionStart => (head, &head_hits, true, false),
+                Kind::End | Kind::CaptionEnd => (tail, &tail_hits, false, true),
             };
-            if !window.contains(rule.needle.as_str()) {
+            let _ = window;
+            if !rule.needle.is_empty() && hits[r / 64] & (1 << (r % 64)) == 0 {
                 continue;
             }
             let chars = if anchored_start {

@@ -103,6 +103,21 @@ pub(crate) struct Builder {
     people: Vec<Person>,
     places: Vec<Place>,
     country_names: HashMap<String, String>,
+    /// The layer of the file being loaded: 0 for built-ins, n for the n-th user file.
+    pub layer: u32,
+}
+
+/// Entries of the same class shadow each other across layers: names
+/// (countries, organisations, people), agents, places.
+fn same_class(a: &ActorEntry, b: &ActorEntry) -> bool {
+    fn class(e: &ActorEntry) -> u8 {
+        match e {
+            ActorEntry::Agent { .. } => 1,
+            ActorEntry::Place { .. } => 2,
+            _ => 0,
+        }
+    }
+    class(a) == class(b)
 }
 
 fn is_code(s: &str) -> bool {
@@ -137,6 +152,22 @@ pub(crate) fn parse_partial_date(s: &str, end: bool) -> Result<Option<NaiveDate>
 }
 
 impl Builder {
+    /// Adds an entry in the current layer; a user file's entry replaces
+    /// earlier files' entries of the same class for the same phrase.
+    pub fn add(&mut self, phrase: &str, entry: ActorEntry) -> bool {
+        self.phrases.add_in_layer(phrase, entry, self.layer, same_class)
+    }
+
+    /// Adds a tenure; returns its index for [`ActorEntry::Person`].
+    pub fn push_person(&mut self, person: Person) -> usize {
+        self.people.push(person);
+        self.people.len() - 1
+    }
+
+    pub fn is_country(&self, code: &str) -> bool {
+        self.country_names.contains_key(code)
+    }
+
     pub fn countries(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
         for (n, line) in f.lines() {
             let cols = match columns(line, 3, 7) {
@@ -166,7 +197,7 @@ impl Builder {
                     if form == CountryForm::Metonym && list(cols[5]).any(|c| c == phrase) {
                         continue;
                     }
-                    self.phrases.add(
+                    self.add(
                         phrase,
                         ActorEntry::Country {
                             code: code.to_string(),
@@ -183,7 +214,7 @@ impl Builder {
         for (n, line) in f.lines() {
             match columns(line, 2, 2) {
                 Ok(c) if is_code(c[1]) => {
-                    self.phrases.add(
+                    self.add(
                         c[0],
                         ActorEntry::Agent {
                             sector: c[1].to_string(),
@@ -213,7 +244,7 @@ impl Builder {
             let name = list(cols[1]).next().unwrap_or(cols[0]).to_string();
             let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
             for phrase in list(cols[1]) {
-                self.phrases.add(
+                self.add(
                     phrase,
                     ActorEntry::Org {
                         code: cols[0].to_string(),
@@ -255,7 +286,7 @@ impl Builder {
             });
             let id = f.entry_id(n);
             for phrase in std::iter::once(c[0]).chain(list(c[1])) {
-                self.phrases.add(phrase, ActorEntry::Person { person, id: id.clone() });
+                self.add(phrase, ActorEntry::Person { person, id: id.clone() });
             }
         }
     }
@@ -279,7 +310,7 @@ impl Builder {
             });
             let id = f.entry_id(n);
             for phrase in std::iter::once(cols[0]).chain(list(cols[1])) {
-                self.phrases.add(phrase, ActorEntry::Place { place, id: id.clone() });
+                self.add(phrase, ActorEntry::Place { place, id: id.clone() });
             }
         }
     }

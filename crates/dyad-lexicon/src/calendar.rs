@@ -1,6 +1,7 @@
 //! Calendar words (`dict/calendar.tsv`) and modality code maps (`dict/modality.tsv`).
 
 use crate::source::{columns, DictFile, LoadError};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub enum CalendarWord {
 
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
-    words: HashMap<String, CalendarWord>,
+    words: FxHashMap<String, CalendarWord>,
 }
 
 impl Calendar {

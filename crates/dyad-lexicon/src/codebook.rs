@@ -1,6 +1,6 @@
 //! The CAMEO event codebook: Goldstein values, quad classes, PLOVER types.
 
-use crate::source::{columns, DictFile, LoadError};
+use crate::source::{columns, list, DictFile, LoadError};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -10,6 +10,8 @@ pub struct CodeInfo {
     pub quad_class: u8,
     pub plover: Option<String>,
     pub plover_mode: Option<String>,
+    /// PLOVER contexts (`;`-separated in the file), e.g. `diplomatic`.
+    pub plover_context: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -41,6 +43,7 @@ impl Codebook {
                         quad_class,
                         plover: opt(c[4]),
                         plover_mode: opt(c[5]),
+                        plover_context: list(c[6]).map(String::from).collect(),
                     },
                 ))
             });

@@ -1,7 +1,9 @@
 //! dyad's knowledge, compiled.
 //!
-//! Owns: reading dictionary files (dyad's own TSV formats, see
+//! Owns: reading dictionary files (dyad's own TSV formats and, in
+//! [`petrarch`], PETRARCH/TABARI actors, agents and verb patterns; see
 //! `docs/dictionaries.md`), reporting malformed lines with file and line,
+//! the precedence of user files over built-ins (later wins per phrase),
 //! and compiling entries into automata over tokens:
 //! * [`PhraseSet`]: multi-token phrases (countries, agents, organisations,
 //!   people, places) matched with Aho–Corasick over a sentence's tokens;
@@ -17,6 +19,7 @@ mod calendar;
 mod codebook;
 mod grammar;
 mod patterns;
+pub mod petrarch;
 mod phrase;
 mod source;
 
@@ -26,7 +29,7 @@ pub use codebook::{CodeInfo, Codebook};
 pub use grammar::{Grammar, WordClass};
 pub use patterns::{Elem, EventPattern, PatternMatch, Patterns, Slots};
 pub use phrase::{PhraseMatch, PhraseSet};
-pub use source::{DictFile, LoadError};
+pub use source::{DictFile, LoadError, Severity};
 
 use std::path::Path;
 
@@ -65,10 +68,13 @@ impl Lexicon {
         Self::load(&[]).0
     }
 
-    /// Built-ins plus user dictionary files. User entries come after the
-    /// built-ins, and for the same phrase a later entry wins (see
-    /// `docs/dictionaries.md`, "Precedence"). Malformed lines are skipped
-    /// and returned as errors; loading never stops on them.
+    /// Built-ins plus user dictionary files (dyad's formats or PETRARCH/TABARI
+    /// ones, see [`DictFile::kind`]). User files load after the built-ins, in
+    /// order; for the same phrase, a user file's entries replace the entries
+    /// of the same class (names, agents, places) that earlier files gave (see
+    /// `docs/dictionaries.md`, "Precedence"). Malformed lines are skipped and
+    /// returned as errors, untranslatable constructs as warnings; loading
+    /// never stops on them.
     pub fn load(user_files: &[DictFile]) -> (Self, Vec<LoadError>) {
         let mut errors = Vec::new();
         let mut files: Vec<DictFile> = BUILTIN.iter().map(|(n, t)| DictFile::builtin(n, t)).collect();
@@ -79,8 +85,17 @@ impl Lexicon {
         let mut grammar = Grammar::default();
         let mut calendar = Calendar::default();
         let mut modality = ModalityMap::default();
-        for f in &files {
+        for (i, f) in files.iter().enumerate() {
+            actors.layer = i.saturating_sub(BUILTIN.len() - 1) as u32;
             match f.kind() {
+                Some(k) if k.starts_with("petrarch") => {
+                    let t = petrarch::parse(f, k, &codebook);
+                    errors.extend(t.problems.iter().cloned());
+                    petrarch::apply(&t, f, &mut actors, &mut patterns, &mut errors);
+                    if matches!(k, "petrarch-actors" | "petrarch-agents" | "petrarch-verbs") {
+                        errors.push(f.warning(0, petrarch::summary(k, &t.stats)));
+                    }
+                }
                 Some("countries") => actors.countries(f, &mut errors),
                 Some("agents") => actors.agents(f, &mut errors),
                 Some("orgs") => actors.orgs(f, &mut errors),
@@ -94,7 +109,8 @@ impl Lexicon {
                 _ => errors.push(LoadError {
                     file: f.name.clone(),
                     line: 0,
-                    message: "unknown dictionary kind: name the file countries/agents/orgs/people/places/cameo/events/grammar/calendar/modality (.tsv or .txt)".into(),
+                    message: "unknown dictionary kind: name the file countries/agents/orgs/people/places/cameo/events/grammar/calendar/modality (.tsv or .txt), or give a PETRARCH actors/agents/verbs file".into(),
+                    severity: Severity::Error,
                 }),
             }
         }
@@ -167,5 +183,48 @@ mod tests {
             "{msgs:?}"
         );
         assert!(lex.patterns.list.iter().any(|p| p.id == "mine-events.txt:2"));
+    }
+}
+
+#[cfg(test)]
+mod precedence_tests {
+    use super::*;
+
+    fn entries(lex: &Lexicon, phrase: &str) -> Vec<String> {
+        lex.actors
+            .phrases
+            .get(phrase)
+            .iter()
+            .map(|e| e.id().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn later_files_win_for_the_same_phrase_and_class() {
+        let builtin = Lexicon::builtin();
+        let before = entries(&builtin, "Moscow");
+        assert!(before.iter().any(|id| id.starts_with("countries.tsv:")), "{before:?}");
+        assert!(before.iter().any(|id| id.starts_with("places.tsv:")), "{before:?}");
+        let mine = DictFile::builtin("my-orgs.tsv", "# mine\nRUSMOS\tMoscow\tRUS\tGOV\n");
+        let later = DictFile::builtin("later.actors.txt", "MOSCOW_ [RUSCVL]\n");
+        // my-orgs.tsv replaces the built-in name entries; the place stays
+        let (lex, errors) = Lexicon::load(std::slice::from_ref(&mine));
+        assert!(errors.is_empty(), "{errors:?}");
+        let after = entries(&lex, "Moscow");
+        assert!(after.contains(&"my-orgs.tsv:2".to_string()), "{after:?}");
+        assert!(!after.iter().any(|id| id.starts_with("countries.tsv:")), "{after:?}");
+        assert!(after.iter().any(|id| id.starts_with("places.tsv:")), "{after:?}");
+        // a later user file (PETRARCH format) wins over the earlier one
+        let (lex, _) = Lexicon::load(&[mine, later]);
+        let after = entries(&lex, "moscow");
+        assert!(!after.contains(&"my-orgs.tsv:2".to_string()), "{after:?}");
+        assert!(after.contains(&"later.actors.txt:1".to_string()), "{after:?}");
+        // entries of one file accumulate: a person's tenures
+        let people = DictFile::builtin(
+            "people.tsv",
+            "A B\t\tITA\tGOV\tminister\t2010\t2012\nA B\t\tITA\tLEG\tsenator\t2013\t\n",
+        );
+        let (lex, _) = Lexicon::load(&[people]);
+        assert_eq!(entries(&lex, "A B"), vec!["people.tsv:1", "people.tsv:2"]);
     }
 }

@@ -141,6 +141,21 @@ fn parse_pattern(text: &str) -> Result<(Vec<Elem>, usize), String> {
 }
 
 impl Builder {
+    /// Adds one pattern written in the `events.txt` grammar (used for
+    /// patterns translated from other formats).
+    pub fn push(&mut self, code: &str, text: &str, symmetric: bool, id: String) -> Result<(), String> {
+        let (elems, anchor) = parse_pattern(text)?;
+        self.list.push(EventPattern {
+            code: code.to_string(),
+            elems,
+            symmetric,
+            id,
+            text: text.to_string(),
+            anchor,
+        });
+        Ok(())
+    }
+
     pub fn load(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
         for (n, line) in f.lines() {
             let line = line.split(" #").next().unwrap_or(line);
@@ -181,6 +196,7 @@ impl Builder {
                     file: file.to_string(),
                     line: line.parse().unwrap_or(0),
                     message: format!("unknown CAMEO code {:?}", p.code),
+                    severity: Default::default(),
                 });
                 continue;
             }
@@ -210,8 +226,12 @@ impl Builder {
                         }
                         anchored[w as usize].push(pi);
                     }
-                } else if !optional {
-                    req.push(ids);
+                } else {
+                    // a word right before a final TARGET may go missing with it (`Matcher::loose_end`)
+                    let droppable = e + 2 == p.elems.len() && e > p.anchor && p.elems[e + 1] == Elem::Target(false);
+                    if !optional && !droppable {
+                        req.push(ids);
+                    }
                 }
             }
             required.push(req);
@@ -268,6 +288,9 @@ impl Matcher<'_> {
                 }
                 if *optional {
                     self.forward(e + 1, t, c)
+                } else if self.loose_end && e + 2 == self.p.elems.len() && e > self.p.anchor {
+                    // "held talks [with TARGET]": the preposition goes with the missing target
+                    Some(t)
                 } else {
                     None
                 }
@@ -379,7 +402,9 @@ impl Patterns {
         let aux = (1..=2)
             .filter_map(|k| i.checked_sub(k))
             .find(|&a| matches!(tokens[a].lemma.as_str(), "be" | "get"))?;
-        if tokens.get(i + 1)?.lower != "by" {
+        // "by" may follow a short phrase: "was received in Cairo by"
+        let by = (i + 1..(i + 5).min(tokens.len())).find(|&k| tokens[k].lower == "by")?;
+        if (i + 1..by).any(|k| !slots.skippable(k)) {
             return None;
         }
         let target = slots.actor_until(aux).into_iter().next()?;
@@ -397,7 +422,7 @@ impl Patterns {
                     slots,
                     loose_end: false,
                 };
-                for source in slots.actor_from(i + 2) {
+                for source in slots.actor_from(by + 1) {
                     let mut c = Captures::default();
                     if let Some(end) = m.forward(2, source.end, &mut c) {
                         out.push(PatternMatch {
@@ -420,7 +445,6 @@ impl Patterns {
     /// All pattern matches in a sentence's tokens (indices relative to `tokens`).
     pub fn find(&self, tokens: &[Token], slots: &dyn Slots) -> Vec<PatternMatch> {
         let mut out = Vec::new();
-        let mut tried = Vec::new();
         // vocabulary ids of each token's lemma and lowercase form, and the
         // set of pattern words present in the sentence
         let ids: Vec<[Option<u32>; 2]> = tokens
@@ -438,31 +462,41 @@ impl Patterns {
         }
         let has = |id: u32| present[id as usize / 64] & (1 << (id % 64)) != 0;
         for (i, key_ids) in ids.iter().enumerate() {
-            tried.clear();
-            for &id in key_ids.iter().flatten() {
+            for (k, id) in key_ids.iter().enumerate() {
+                let Some(id) = *id else { continue };
+                // the lowercase form's patterns, less those its lemma's tried
+                // (the `anchored` lists are sorted)
+                let tried = if k == 1 { key_ids[0] } else { None };
+                if tried == Some(id) {
+                    continue;
+                }
                 for &pi in &self.anchored[id as usize] {
-                    if tried.contains(&pi) {
+                    if tried.is_some_and(|t| self.anchored[t as usize].binary_search(&pi).is_ok()) {
                         continue;
                     }
-                    tried.push(pi);
                     if !self.required[pi].iter().all(|alts| alts.iter().any(|&w| has(w))) {
                         continue;
                     }
                     let p = &self.list[pi];
-                    let loose_end = matches!(p.elems.last(), Some(Elem::Target(false)));
-                    let m = Matcher {
-                        p,
-                        tokens,
-                        slots,
-                        loose_end,
+                    // a full match first; a match missing its final TARGET only as a last resort
+                    let can_loosen = matches!(p.elems.last(), Some(Elem::Target(false)));
+                    let attempt = |loose_end: bool| {
+                        let m = Matcher {
+                            p,
+                            tokens,
+                            slots,
+                            loose_end,
+                        };
+                        let mut c = Captures::default();
+                        let end = m.forward(p.anchor + 1, i + 1, &mut c)?;
+                        let start = m.backward(p.anchor.checked_sub(1), i, &mut c)?;
+                        Some((start, end, c))
                     };
-                    let mut c = Captures::default();
-                    let Some(end) = m.forward(p.anchor + 1, i + 1, &mut c) else {
+                    let Some((start, end, c)) = attempt(false).or_else(|| attempt(can_loosen).filter(|_| can_loosen))
+                    else {
                         continue;
                     };
-                    let Some(start) = m.backward(p.anchor.checked_sub(1), i, &mut c) else {
-                        continue;
-                    };
+                    let loose_end = can_loosen;
                     out.push(PatternMatch {
                         pattern: pi,
                         start,
@@ -535,6 +569,16 @@ mod tests {
             t.lemma = l.lemma(&t.lower, t.capitalized);
         }
         toks
+    }
+
+    #[test]
+    fn a_final_preposition_and_target_may_be_missing() {
+        let (p, errors) = patterns("040\thold|have * consultations|talks with TARGET\tsym\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        let toks = lemmatized("Biden and Putin held talks in Geneva");
+        let ms = p.find(&toks, &Caps(&toks));
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        assert!(ms[0].target_missing);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct PhraseSet<T> {
     /// Entries per automaton pattern, in insertion order.
     entries: Vec<Vec<T>>,
     phrases: Vec<String>,
+    /// Normal form -> automaton pattern, for [`PhraseSet::get`].
+    index: HashMap<String, usize>,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -35,6 +37,7 @@ impl<T> Default for PhraseSet<T> {
             automaton: None,
             entries: Vec::new(),
             phrases: Vec::new(),
+            index: HashMap::new(),
         }
     }
 }
@@ -48,11 +51,18 @@ pub struct PhraseMatch<'a, T> {
 }
 
 /// Collects phrases before compiling.
+///
+/// Entries are added in *layers* (dyad: the built-in files are layer 0, the
+/// n-th user file layer n). Entries of one phrase accumulate within a layer;
+/// an entry from a higher layer removes the entries of the same class (as
+/// decided by the `same_class` function given to [`PhraseSetBuilder::add_in_layer`])
+/// that lower layers gave the same phrase: for the same phrase, later wins.
 #[derive(Debug)]
 pub struct PhraseSetBuilder<T> {
     index: HashMap<String, usize>,
     phrases: Vec<String>,
-    entries: Vec<Vec<T>>,
+    /// Entries per phrase with the layer that added each.
+    entries: Vec<Vec<(u32, T)>>,
 }
 
 impl<T> Default for PhraseSetBuilder<T> {
@@ -66,18 +76,34 @@ impl<T> Default for PhraseSetBuilder<T> {
 }
 
 impl<T> PhraseSetBuilder<T> {
-    /// Adds an entry for a phrase; returns false for a phrase with no tokens.
+    /// Adds an entry for a phrase in layer 0; returns false for a phrase with no tokens.
+    #[cfg(test)]
     pub fn add(&mut self, phrase: &str, entry: T) -> bool {
+        self.add_in_layer(phrase, entry, 0, |_, _| false)
+    }
+
+    /// Adds an entry in `layer`, first dropping the entries of lower layers
+    /// for which `same_class(old, &entry)` holds. Returns false for a phrase
+    /// with no tokens.
+    pub fn add_in_layer(&mut self, phrase: &str, entry: T, layer: u32, same_class: impl Fn(&T, &T) -> bool) -> bool {
         let norm = normalize(phrase);
         if norm.is_empty() {
             return false;
         }
-        let i = *self.index.entry(norm.clone()).or_insert_with(|| {
-            self.phrases.push(norm);
-            self.entries.push(Vec::new());
-            self.phrases.len() - 1
-        });
-        self.entries[i].push(entry);
+        let i = match self.index.get(&norm) {
+            Some(&i) => i,
+            None => {
+                self.index.insert(norm.clone(), self.phrases.len());
+                self.phrases.push(norm);
+                self.entries.push(Vec::new());
+                self.phrases.len() - 1
+            }
+        };
+        let list = &mut self.entries[i];
+        if layer > 0 {
+            list.retain(|(l, old)| *l >= layer || !same_class(old, &entry));
+        }
+        list.push((layer, entry));
         true
     }
 
@@ -94,8 +120,13 @@ impl<T> PhraseSetBuilder<T> {
         };
         PhraseSet {
             automaton,
-            entries: self.entries,
+            entries: self
+                .entries
+                .into_iter()
+                .map(|es| es.into_iter().map(|(_, e)| e).collect())
+                .collect(),
             phrases: self.phrases,
+            index: self.index,
         }
     }
 }
@@ -109,13 +140,9 @@ impl<T> PhraseSet<T> {
         self.phrases.is_empty()
     }
 
-    /// Entries for one exact phrase.
+    /// Entries for one exact phrase (a hash lookup after normalising it).
     pub fn get(&self, phrase: &str) -> &[T] {
-        let norm = normalize(phrase);
-        self.phrases
-            .iter()
-            .position(|p| *p == norm)
-            .map_or(&[], |i| &self.entries[i])
+        self.index.get(&normalize(phrase)).map_or(&[], |&i| &self.entries[i])
     }
 
     /// Every phrase occurrence in `tokens`, overlapping ones included,
@@ -163,6 +190,22 @@ impl<T> PhraseSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_layers_replace_entries_of_the_same_class() {
+        // class: even vs odd numbers
+        let same = |a: &i32, b: &i32| a % 2 == b % 2;
+        let mut b = PhraseSetBuilder::default();
+        b.add_in_layer("Jordan", 2, 0, same);
+        b.add_in_layer("Jordan", 3, 0, same);
+        b.add_in_layer("Jordan", 4, 0, same); // same layer: accumulates
+        b.add_in_layer("Jordan", 10, 1, same); // drops 2 and 4, keeps 3
+        b.add_in_layer("Jordan", 12, 1, same); // same layer as 10: accumulates
+        b.add_in_layer("jordan", 7, 2, same); // drops 3
+        let set = b.build();
+        assert_eq!(set.get("JORDAN"), &[10, 12, 7]);
+        assert!(set.get("Jordan River").is_empty());
+    }
 
     #[test]
     fn matches_on_token_boundaries_only() {

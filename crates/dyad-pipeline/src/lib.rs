@@ -1,12 +1,17 @@
 //! The pipeline: one loaded [`Lexicon`] and the stages in order.
 //!
-//! Owns the order of stages (ingest -> text -> coder) and nothing else;
-//! each stage lives in its own crate. Library users call
-//! [`Pipeline::process`] per article or [`Pipeline::run`] over inputs.
+//! Owns the order of stages (ingest -> text -> coder) and how they are run:
+//! one article at a time ([`Pipeline::process`]), sequentially over inputs
+//! ([`Pipeline::run`]), or streamed over many threads with bounded memory
+//! and input-order output ([`Pipeline::run_parallel`], see `parallel.rs`).
+//! Each stage itself lives in its own crate.
+
+mod parallel;
 
 pub use dyad_doc as doc;
-pub use dyad_ingest::{read_inputs, Problem};
+pub use dyad_ingest::{read_inputs, read_records, Problem, Record, Skips};
 pub use dyad_lexicon::{DictFile, Lexicon, LoadError};
+pub use parallel::{default_threads, Batch, RunOptions, RunStats};
 
 use dyad_doc::{Article, Doc};
 use dyad_text::Lemmatizer;

@@ -1,11 +1,12 @@
 //! `dyad code`: articles in, event records out.
 
+use super::progress::{summary, Progress};
 use crate::Cli;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
+use dyad_pipeline::{default_threads, Batch, RunOptions};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
-use std::time::Instant;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -23,49 +24,52 @@ pub struct Args {
     /// Print each sentence with its mentions, events and the coder's reasons.
     #[arg(long)]
     explain: bool,
+    /// Coding threads (default: the machine's cores). Output order is the
+    /// input order whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
 }
 
 pub fn run(cli: &Cli, args: &Args) -> Result<()> {
     let pipeline = super::pipeline(&cli.dicts)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let started = Instant::now();
-    let (mut articles, mut events, mut problems, mut bytes, mut next_id) = (0usize, 0usize, 0usize, 0usize, 0u64);
+    let mut next_id = 0u64;
     if matches!(args.format, Format::Tsv) && !args.explain {
         dyad_export::gdelt::write_header(&mut out)?;
     }
-    for item in dyad_pipeline::read_inputs(&args.paths) {
-        let article = match item {
-            Ok(a) => a,
-            Err(p) => {
-                eprintln!("dyad: {p}");
-                problems += 1;
-                continue;
-            }
-        };
-        bytes += article.original.len();
-        let doc = pipeline.process_with(article, args.explain);
-        articles += 1;
-        events += doc.events.len();
-        if args.explain {
-            dyad_export::write_explain(&doc, &mut out)?;
-        } else {
-            match args.format {
-                Format::Jsonl => dyad_export::write_jsonl(&doc, &mut out)?,
-                Format::Tsv => dyad_export::gdelt::write_rows(&doc, &mut next_id, &mut out)?,
+    let opts = RunOptions::default()
+        .threads(args.threads.unwrap_or_else(default_threads))
+        .trace(args.explain);
+    let mut progress = Progress::new(cli.quiet);
+    let stats = pipeline.run_parallel(&args.paths, &opts, |batch: Batch| -> Result<()> {
+        progress.update(&batch);
+        for item in batch.items {
+            let doc = match item {
+                Ok(doc) => doc,
+                Err(p) => {
+                    progress.println(&format!("dyad: {p}"));
+                    continue;
+                }
+            };
+            if args.explain {
+                dyad_export::write_explain(&doc, &mut out)?;
+            } else {
+                match args.format {
+                    Format::Jsonl => dyad_export::write_jsonl(&doc, &mut out)?,
+                    Format::Tsv => dyad_export::gdelt::write_rows(&doc, &mut next_id, &mut out)?,
+                }
             }
         }
-    }
+        Ok(())
+    });
+    progress.finish();
+    let stats = stats.context("writing output")?;
     out.flush().context("writing output")?;
     if !cli.quiet {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!(
-            "dyad: {articles} articles, {events} events, {problems} problems, {:.1} KB in {:.2}s",
-            bytes as f64 / 1024.0,
-            secs
-        );
+        eprintln!("{}", summary(&stats));
     }
-    if articles == 0 && problems > 0 {
+    if stats.articles == 0 && stats.problems > 0 {
         bail!("no article could be read");
     }
     Ok(())

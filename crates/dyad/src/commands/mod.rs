@@ -2,7 +2,18 @@
 
 pub mod actors;
 pub mod code;
+pub mod demo;
+pub mod dyads;
+pub mod eval;
+pub mod export;
+pub mod ingest;
+/// Progress bar and summary line, shared by the streaming subcommands.
+pub mod progress;
+pub mod query;
 pub mod quotes;
+pub mod serve;
+pub mod timeline;
+pub mod top_actors;
 
 use anyhow::Result;
 use dyad_pipeline::{DictFile, Lexicon, Pipeline};

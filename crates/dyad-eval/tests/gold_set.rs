@@ -1,0 +1,65 @@
+//! Scores the built-in lexicon on dyad's own gold set
+//! (`fixtures/gold.jsonl`), prints the report, and holds the numbers to
+//! floors a little below the last measurement so regressions fail.
+//! When the coder improves, raise the floors (measured minus 0.03).
+
+use dyad_eval::{evaluate, GoldSet, Options};
+use dyad_pipeline::Pipeline;
+use std::collections::BTreeMap;
+
+fn gold() -> GoldSet {
+    GoldSet::read(&dyad_eval::builtin_gold_path()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn gold_set_is_well_formed_and_covers_every_root() {
+    let g = gold();
+    let pipeline = Pipeline::builtin();
+    let unknown = g.check_codes(|c| pipeline.lexicon().codebook.get(c).is_some());
+    assert!(unknown.is_empty(), "{}", dyad_eval::GoldErrors(unknown));
+    assert!(g.items.len() >= 250, "{} items", g.items.len());
+    let quiet = g.items.iter().filter(|i| i.events.is_empty()).count();
+    assert!(quiet >= 40, "{quiet} no-event items");
+    let mut roots = BTreeMap::<String, usize>::new();
+    for e in g.items.iter().flat_map(|i| &i.events) {
+        *roots.entry(e.cameo[..2].to_string()).or_default() += 1;
+    }
+    for r in 1..=20 {
+        let n = roots.get(&format!("{r:02}")).copied().unwrap_or(0);
+        assert!(n >= 8, "root {r:02} has {n} gold events");
+    }
+}
+
+#[test]
+fn builtin_lexicon_on_gold_set() {
+    let g = gold();
+    let ev = evaluate(&Pipeline::builtin(), &g, Options::default());
+    println!("{}", dyad_eval::report::render(&ev, 60));
+    let m = &ev.metrics;
+    assert_eq!(m.items, g.items.len());
+    assert_eq!(m.root.gold, g.event_count());
+    let floors = [
+        ("root precision", m.root.precision, 0.52),
+        ("root recall", m.root.recall, 0.43),
+        ("root F1", m.root.f1, 0.47),
+        ("full-code F1", m.full.f1, 0.31),
+        ("strict F1", m.strict.f1, 0.17),
+        ("source country accuracy", m.actors.source_country.accuracy, 0.88),
+        ("target country accuracy", m.actors.target_country.accuracy, 0.86),
+        ("date accuracy", m.date.accuracy, 0.95),
+    ];
+    let mut failed = Vec::new();
+    for (name, got, floor) in floors {
+        if got < floor {
+            failed.push(format!("{name} {got:.3} < floor {floor:.2}"));
+        }
+    }
+    let clean = m.no_event.items - m.no_event.with_events;
+    if clean < 36 {
+        failed.push(format!(
+            "only {clean} of {} no-event items stay silent",
+            m.no_event.items
+        ));
+    }
+    assert!(failed.is_empty(), "regressions: {failed:?}");
+}
