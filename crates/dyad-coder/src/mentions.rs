@@ -36,7 +36,12 @@ struct Memory {
 
 /// Finds actor, place and date mentions in every sentence of `doc`.
 pub fn find(doc: &mut Doc, lex: &Lexicon) {
-    let date = doc.article.published;
+    // the date that decides who held which office; an undated article is
+    // read at mid-year of the latest year it names ("September 2016")
+    let date = doc
+        .article
+        .published
+        .or_else(|| dates::inferred_year(doc).and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1)));
     let mut memory = Memory {
         dateline_country: crate::places::dateline_place(doc, lex).and_then(|p| p.country),
         ..Memory::default()
@@ -118,14 +123,41 @@ fn sentence_mentions(
             continue;
         }
         let start = i;
+        // a longer phrase starting inside this one wins: "The UN Security Council"
+        // is "UN Security Council", not "The UN" + "Security Council"
+        let here_end = by_start[i].iter().map(|(e, _)| *e).max().unwrap_or(i);
+        if (i + 1..here_end).any(|k| by_start[k].iter().any(|(e, _)| *e > here_end)) {
+            i += 1;
+            continue;
+        }
         let mut ph = Phrase::default();
         let mut j = i;
         let mut place: Option<(usize, usize, String)> = None; // (place idx, end, id)
         let mut capital: Option<(String, usize, String, bool)> = None; // (code, end, id, metonym)
 
         // 1. a country, organisation or place prefix
+        let longest_place = by_start[j]
+            .iter()
+            .filter(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Place { .. })))
+            .map(|(e, _)| *e)
+            .max();
         if cap(&toks[j]) {
             for (end, entries) in &by_start[j] {
+                // "the Niger River": a longer place beats the country it starts with
+                if longest_place.is_some_and(|pe| pe > *end) {
+                    if let Some(ActorEntry::Place { place: p, id }) = by_start[j]
+                        .iter()
+                        .find(|(e, _)| Some(*e) == longest_place)
+                        .and_then(|(_, es)| es.iter().find(|e| matches!(e, ActorEntry::Place { .. })))
+                    {
+                        place = Some((*p, longest_place.unwrap_or(*end), id.clone()));
+                    }
+                    continue;
+                }
+                // "Michael Jordan", "Chad Smith": a country name inside a person's name
+                if *end == j + 1 && !headline && in_unknown_name(toks, j, &by_start, g) {
+                    continue;
+                }
                 // "Who"/"Us" opening a sentence are not WHO and the US
                 if *end == j + 1 && g.is_function_word(&toks[j].lower) && !is_all_caps(doc, &toks[j]) {
                     continue;
@@ -264,7 +296,11 @@ fn sentence_mentions(
         let mut place_prefix = None;
         if ph.country.is_none() && ph.org.is_none() {
             if let Some((p, end, _)) = &place {
-                if toks.get(*end).is_some_and(|t| t.lower == "'s") {
+                let agent_follows = by_start.get(*end + 1).is_some_and(|hs| {
+                    hs.iter()
+                        .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
+                });
+                if toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_follows {
                     place_prefix = lex.actors.places[*p].country.clone();
                     if let Some(c) = &place_prefix {
                         ph.country = Some((c.clone(), place.as_ref().map(|p| p.2.clone()).unwrap_or_default()));
@@ -377,7 +413,15 @@ fn sentence_mentions(
             }
         } else if !had_prefix && ph.country.is_none() {
             // no actor starts here: maybe a capital, metonym or place
-            if let Some((code, end, id, metonym)) = capital {
+            // "Cairo's Tahrir Square": a capital owning a place is the city
+            let owns_place = capital.as_ref().is_some_and(|(_, end, _, _)| {
+                toks.get(*end).is_some_and(|t| t.lower == "'s")
+                    && by_start.get(*end + 1).is_some_and(|hs| {
+                        hs.iter()
+                            .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Place { .. })))
+                    })
+            });
+            if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
                 let locative = start > 0 && after_locative(toks, start, g);
                 if !locative || metonym {
                     let actor = Actor {
@@ -394,7 +438,9 @@ fn sentence_mentions(
                 }
             }
             if let Some((p, end, id)) = place {
-                if start > 0 && (after_locative(toks, start, g) || toks[start - 1].lower == "'s") && !headline {
+                // a place after "in", "Russia's", or a name of several words ("the Red Sea")
+                let placed = start > 0 && (after_locative(toks, start, g) || toks[start - 1].lower == "'s");
+                if (placed || end - start >= 2 || owns_place) && !headline {
                     let pl = lex.actors.places[p].clone();
                     mem.last_place_country = pl.country.clone();
                     out.push(place_mention(doc, s, base, start..end, pl, id));
@@ -407,8 +453,42 @@ fn sentence_mentions(
             continue;
         }
         let _ = (prefix_end, agents_start, place_prefix);
-        // a country after a locative preposition is where, not who
-        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_locative(toks, start, g) {
+        // "Atlanta, Georgia": after a city of another country and a comma, a
+        // country name is a region there (the US state), not the country
+        if ph.agents.is_empty() && ph.org.is_none() && start >= 2 && toks[start - 1].lower == "," {
+            let city_country = (0..start - 1).find_map(|k| {
+                by_start[k].iter().filter(|(e, _)| *e == start - 1).find_map(|(_, es)| {
+                    es.iter().find_map(|e| match e {
+                        ActorEntry::Place { place, .. } => lex.actors.places[*place].country.clone(),
+                        _ => None,
+                    })
+                })
+            });
+            if let (Some(cc), Some((code, id))) = (city_country, &ph.country) {
+                if &cc != code {
+                    let name = doc.article.text[toks[start].start..toks[j - 1].end].to_string();
+                    let pl = Place {
+                        name,
+                        country: Some(cc),
+                        lat: None,
+                        lon: None,
+                    };
+                    out.push(place_mention(
+                        doc,
+                        s,
+                        base,
+                        start..j,
+                        pl,
+                        format!("{id}+context:city-region"),
+                    ));
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        // a country after "in" is where, not who ("recalled its ambassador from
+        // Algeria" and "rockets at northern Israel" stay actors)
+        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_class(toks, start, g, WordClass::Within) {
             if let Some((code, id)) = &ph.country {
                 let name = lex.actors.country_name(code).unwrap_or(code).to_string();
                 out.push(place_mention(
@@ -429,7 +509,7 @@ fn sentence_mentions(
             }
         }
         // 3. a name after a title: "Foreign Minister Sergey Lavrov", "counterpart, Luigi Di Maio"
-        if !ph.agents.is_empty() && !headline {
+        if (!ph.agents.is_empty() || ph.org.is_some()) && !headline {
             let apposition = j < n && toks[j].lower == ",";
             let name_start = if apposition { j + 1 } else { j };
             let mut e = name_start;
@@ -646,11 +726,41 @@ fn sentence_mentions(
 /// Whether the phrase at `start` follows a locative preposition, allowing a
 /// compass word between: "in Moscow", "in northern Iraq".
 fn after_locative(toks: &[Token], start: usize, g: &dyad_lexicon::Grammar) -> bool {
+    after_class(toks, start, g, WordClass::Locative)
+}
+
+/// Whether the phrase at `start` follows a word of `class`, allowing "the"
+/// and a compass word between.
+fn after_class(toks: &[Token], start: usize, g: &dyad_lexicon::Grammar, class: WordClass) -> bool {
     let mut k = start;
     if k > 0 && g.is(&toks[k - 1].lower, WordClass::Direction) {
         k -= 1;
     }
-    k > 0 && g.is(&toks[k - 1].lower, WordClass::Locative)
+    if k > 0 && toks[k - 1].lower == "the" {
+        k -= 1;
+    }
+    k > 0 && g.is(&toks[k - 1].lower, class)
+}
+
+/// Whether the one-word phrase at `j` sits next to a capitalised word that
+/// no dictionary knows (not sentence-initial): part of a person's name, as
+/// in "Michael Jordan" or "Chad Smith".
+fn in_unknown_name(
+    toks: &[Token],
+    j: usize,
+    by_start: &[Vec<(usize, &[ActorEntry])>],
+    g: &dyad_lexicon::Grammar,
+) -> bool {
+    let unknown_name_word = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.capitalized
+                && !g.is_function_word(&t.lower)
+                && by_start[k].is_empty()
+                && !by_start[..k].iter().any(|hs| hs.iter().any(|(e, _)| *e > k))
+        })
+    };
+    (j > 0 && unknown_name_word(j - 1)) || unknown_name_word(j + 1)
 }
 
 /// Whether an agent phrase ending before token `j` is a noun standing alone

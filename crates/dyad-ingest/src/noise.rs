@@ -150,13 +150,12 @@ impl Noise {
             hits
         };
         for (r, rule) in self.rules.iter().enumerate() {
-            let (window, hits, anchored_start, anchored_end) = match rule.kind {
-                Kind::Line if short => (head, &head_hits, true, true),
+            let (hits, anchored_start, anchored_end) = match rule.kind {
+                Kind::Line if short => (&head_hits, true, true),
                 Kind::Line => continue,
-                Kind::Start | Kind::CaptionStart => (head, &head_hits, true, false),
-                Kind::End | Kind::CaptionEnd => (tail, &tail_hits, false, true),
+                Kind::Start | Kind::CaptionStart => (&head_hits, true, false),
+                Kind::End | Kind::CaptionEnd => (&tail_hits, false, true),
             };
-            let _ = window;
             if !rule.needle.is_empty() && hits[r / 64] & (1 << (r % 64)) == 0 {
                 continue;
             }

@@ -17,6 +17,7 @@ pub enum WordClass {
     Pronoun,
     Conj,
     Direction,
+    Within,
 }
 
 impl WordClass {
@@ -34,6 +35,7 @@ impl WordClass {
             "pronoun" => Self::Pronoun,
             "conj" => Self::Conj,
             "direction" => Self::Direction,
+            "within" => Self::Within,
             _ => return None,
         })
     }

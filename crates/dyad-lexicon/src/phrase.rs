@@ -151,33 +151,28 @@ impl<T> PhraseSet<T> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let mut joined = String::new();
+        let mut joined = String::with_capacity(tokens.iter().map(|t| t.lower.len() + 1).sum());
+        // byte offset in `joined` where each token starts (ascending)
+        let mut offsets = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             if i > 0 {
                 joined.push(' ');
             }
+            offsets.push(joined.len());
             joined.push_str(&t.lower);
-        }
-        // byte offset in `joined` -> token index (+1), for starts and ends
-        let mut starts = vec![0u32; joined.len() + 1];
-        let mut ends = vec![0u32; joined.len() + 1];
-        let mut at = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            starts[at] = i as u32 + 1;
-            at += t.lower.len();
-            ends[at] = i as u32 + 1;
-            at += 1;
         }
         let mut out: Vec<PhraseMatch<'a, T>> = ac
             .find_overlapping_iter(&joined)
             .filter_map(|m| {
-                let (s, e) = (starts[m.start()], ends[m.end()]);
-                if s == 0 || e == 0 {
+                // a hit counts only from a token's start to a token's end
+                let start = offsets.binary_search(&m.start()).ok()?;
+                let last = offsets.partition_point(|&o| o < m.end()).checked_sub(1)?;
+                if offsets[last] + tokens[last].lower.len() != m.end() {
                     return None;
                 }
                 Some(PhraseMatch {
-                    start: s as usize - 1,
-                    end: e as usize,
+                    start,
+                    end: last + 1,
                     entries: &self.entries[m.pattern().as_usize()],
                 })
             })

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 /// Accuracy measured when the fixture was written (401/415 = 96.6%); raise it
 /// as the coder improves. The target is 95%.
-const FLOOR: f64 = 0.966;
+const FLOOR: f64 = 0.98;
 
 struct Row {
     line: usize,

@@ -65,3 +65,51 @@ fn sentence_initial_function_words_are_not_acronyms() {
     assert!(!found.iter().any(|(t, _)| t == "Who" || t == "us"), "{found:?}");
     has(&found, "US", "USA");
 }
+
+/// Every named person in the sample articles, coded for the article's date.
+#[test]
+fn seed_article_people_are_coded_for_their_dates() {
+    let p = Pipeline::builtin();
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/sample");
+    let expected: &[(&str, &str, &str)] = &[
+        ("000_46ba96b69bd97d1b", "Lavrov", "RUSGOV"),
+        ("000_46ba96b69bd97d1b", "Di Maio", "ITAGOV"),
+        ("000_46ba96b69bd97d1b", "Denis Manturov", "RUSGOV"),
+        ("001_b0d4efdc87d7cf46", "Toti", "ITAGOV"),
+        ("001_b0d4efdc87d7cf46", "Signorini", "ITAGOV"),
+        ("001_b0d4efdc87d7cf46", "Sergey Razov", "RUSGOV"),
+        (
+            "001_b0d4efdc87d7cf46",
+            "Russian Foreign Minister Sergey Lavrov",
+            "RUSGOV",
+        ),
+        (
+            "002_e008512cb5fc5f6b",
+            "Azerbaijani Deputy Foreign Minister Fariz Rzayev",
+            "AZEGOV",
+        ),
+        ("002_e008512cb5fc5f6b", "Rzayev", "AZEGOV"),
+        ("002_e008512cb5fc5f6b", "Edmondo Cirielli", "ITAGOV"),
+        ("003_006d332586fce9d9", "Wang", "CHNGOV"),
+        ("003_006d332586fce9d9", "Di Maio", "ITAGOV"),
+        ("004_82d6cd54c4ffa80f", "Pinotti", "ITAGOV"),
+        (
+            "004_82d6cd54c4ffa80f",
+            "NATO Secretary General Jens Stoltenberg",
+            "IGOWSTNAT",
+        ),
+    ];
+    for (id, text, code) in expected {
+        let docs: Vec<_> = p.run(&[dir.join(format!("{id}.txt"))]).collect();
+        let doc = docs.into_iter().next().unwrap().unwrap();
+        let found: Vec<(String, String)> = doc
+            .mentions
+            .iter()
+            .filter_map(|m| m.actor().map(|a| (doc.slice(&m.span).to_string(), a.code.clone())))
+            .collect();
+        assert!(
+            found.iter().any(|(t, c)| t.ends_with(text) && c == code),
+            "{id}: expected {text:?} as {code}; mentions: {found:?}"
+        );
+    }
+}

@@ -111,7 +111,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let (s, e) = (pos(start), pos(i));
         let surface = &text[s..e];
-        let lower = surface.to_lowercase();
+        // most tokens are ASCII: skip the Unicode case tables for them
+        let lower = if surface.is_ascii() {
+            surface.to_ascii_lowercase()
+        } else {
+            surface.to_lowercase()
+        };
         let lower = if lower.starts_with('’') {
             lower.replacen('’', "'", 1)
         } else {
