@@ -17,8 +17,31 @@ use dyad_lexicon::{Lexicon, PatternMatch, Slots, WordClass};
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// The first place mention between tokens `from` and `to` (document-wide),
+/// as an actor mention of its country.
+fn place_after(mentions: &[dyad_doc::Mention], s: usize, from: usize, to: usize) -> Option<dyad_doc::Mention> {
+    mentions
+        .iter()
+        .filter(|m| m.sentence == s && m.tokens.start >= from && m.tokens.start < to)
+        .find_map(|m| match &m.kind {
+            MentionKind::Place(p) => p.country.as_ref().map(|c| dyad_doc::Mention {
+                kind: MentionKind::Actor(Actor {
+                    code: c.clone(),
+                    country: Some(c.clone()),
+                    sector: None,
+                    name: None,
+                }),
+                entry: format!("{}+context:place-as-target", m.entry),
+                ..m.clone()
+            }),
+            _ => None,
+        })
+}
+
 /// How far back from the verb modality words count.
 const MODALITY_WINDOW: usize = 5;
+/// How far after the phrase a place standing for the target may be.
+const PLACE_TARGET_WINDOW: usize = 5;
 /// How far after the phrase an implicit target may be.
 const TARGET_WINDOW: usize = 10;
 
@@ -352,6 +375,8 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             .then(a.start.cmp(&b.start))
     });
     let mut taken: Vec<Range<usize>> = Vec::new();
+    // actor mentions this stage adds: places standing for their country as targets
+    let mut pending: Vec<dyad_doc::Mention> = Vec::new();
     let mut notes = Vec::new();
     let mut out = Vec::new();
     for m in &matches {
@@ -395,11 +420,30 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         if mutual {
             targets = sources.clone();
         }
+        // "shelled the city of Kharkiv", "struck targets in the Gaza Strip":
+        // for attacks and aid, a place named after the act stands for its country
+        let mut place_target = None;
+        // (not for a passive without its agent: "will be held in Russia's Yekaterinburg")
+        let passive = core.start > 0 && toks[core.start - 1].lemma == "be";
+        if targets.is_empty() && !mutual && !passive && !sources.is_empty() && lex.modality.place_target(&p.code) {
+            if let Some(place) = place_after(
+                &doc.mentions,
+                s,
+                base + core.end,
+                base + m.end.max(core.end) + PLACE_TARGET_WINDOW,
+            ) {
+                place_target = Some(doc.mentions.len() + pending.len());
+                pending.push(place);
+            }
+        }
         // a pattern written without TARGET ("claim responsibility for") codes
         // an act with no one on the receiving end, as CAMEO allows
-        let targetless =
-            targets.is_empty() && !p.has_target_slot() && !sources.is_empty() && lex.modality.targetless(&p.code);
-        if sources.is_empty() || (targets.is_empty() && !targetless) {
+        let targetless = targets.is_empty()
+            && place_target.is_none()
+            && !p.has_target_slot()
+            && !sources.is_empty()
+            && lex.modality.targetless(&p.code);
+        if sources.is_empty() || (targets.is_empty() && !targetless && place_target.is_none()) {
             notes.push(format!(
                 "dropped {} {} ({}): no {}",
                 p.code,
@@ -415,6 +459,18 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         }
         taken.push(core.clone());
         let (modality, negated, cue) = modality(&sa, &sources, &sa.actors, core.start);
+        // "could have a dialogue", "should work to boost trade", "if it attacks":
+        // a hypothetical is not an event (CAMEO practice); --explain shows it
+        if modality == Modality::Conditional {
+            notes.push(format!(
+                "dropped {} {} ({}): hypothetical, modality cue {:?}",
+                p.code,
+                p.id,
+                p.text,
+                cue.unwrap_or_default()
+            ));
+            continue;
+        }
         let code = match modality {
             Modality::Intended => lex.modality.intent(&p.code).unwrap_or(&p.code).to_string(),
             Modality::Threatened => lex.modality.threat(&p.code).unwrap_or(&p.code).to_string(),
@@ -447,9 +503,9 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             location: location.clone(),
             pattern: p.id.clone(),
         };
-        if targetless {
+        if targetless || place_target.is_some() {
             for &src in &sources {
-                out.push(event(sa.actors[src].1, None));
+                out.push(event(sa.actors[src].1, place_target));
             }
         }
         for &src in &sources {
@@ -488,9 +544,29 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             cue.map(|c| format!(", modality cue {c:?}")).unwrap_or_default()
         ));
     }
+    // "Egypt urged Israel and Hamas to agree to a truce": what an appeal,
+    // demand, rejection or threat asks for is its content, not an event
+    let governors: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|e| lex.modality.governs(&e.cameo))
+        .map(|e| (e.event_span.start, e.event_span.end))
+        .collect();
+    out.retain(|e| {
+        let inside = governors
+            .iter()
+            .any(|&(gs, ge)| ge <= e.event_span.start && gs < e.event_span.start);
+        if inside {
+            notes.push(format!(
+                "dropped {} {}: the content of an appeal, demand or threat",
+                e.cameo, e.pattern
+            ));
+        }
+        !inside
+    });
     for n in notes {
         doc.note(s, || n);
     }
+    doc.mentions.extend(pending);
     out
 }
 

@@ -55,6 +55,8 @@ pub struct ModalityMap {
     intent: HashMap<String, String>,
     threat: HashMap<String, String>,
     targetless: HashMap<String, String>,
+    governs: HashMap<String, String>,
+    place_target: HashMap<String, String>,
 }
 
 impl ModalityMap {
@@ -66,6 +68,12 @@ impl ModalityMap {
                 }
                 Ok(c) if c[0] == "threat" => {
                     self.threat.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "place-target" => {
+                    self.place_target.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "governs" => {
+                    self.governs.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "targetless" => {
                     self.targetless.insert(c[1].to_string(), c[2].to_string());
@@ -92,6 +100,19 @@ impl ModalityMap {
     /// "claimed responsibility", "protesters demonstrated").
     pub fn targetless(&self, code: &str) -> bool {
         Self::lookup(&self.targetless, code).is_some()
+    }
+
+    /// Whether an event of `code` takes what follows it as its content
+    /// ("urged X to ...", "demanded that X ..."), so later events in the
+    /// sentence are not asserted.
+    pub fn governs(&self, code: &str) -> bool {
+        Self::lookup(&self.governs, code).is_some()
+    }
+
+    /// Whether an event of `code` with no target actor may take a place named
+    /// after it as its target ("shelled Kharkiv" -> UKR).
+    pub fn place_target(&self, code: &str) -> bool {
+        Self::lookup(&self.place_target, code).is_some()
     }
 
     /// The code for a threatened `code`.
