@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     events.write.mode("overwrite").parquet(args.output)
 
     written = spark.read.parquet(args.output).count()
-    print(f"dyad: {written} events written to {args.output}; {problems.value} articles skipped", file=sys.stderr)
+    print(f"dyad: {written} events written to {args.output}; {problems.value} article(s) skipped", file=sys.stderr)
     spark.stop()
     return 0
 

@@ -50,6 +50,9 @@ struct SentenceActors<'a> {
     toks: &'a [Token],
     /// (range, index into doc.mentions)
     actors: Vec<(Range<usize>, usize)>,
+    /// Place mentions (sentence-relative range, index into doc.mentions):
+    /// a TARGET slot may take one when no actor stands there ("arrived in Kyiv").
+    places: Vec<(Range<usize>, usize)>,
     mentions: &'a [dyad_doc::Mention],
     lex: &'a Lexicon,
 }
@@ -290,12 +293,16 @@ impl SentenceActors<'_> {
 
 impl Slots for SentenceActors<'_> {
     fn actor_from(&self, tok: usize) -> Vec<Range<usize>> {
+        let place = self
+            .places
+            .iter()
+            .find(|(r, _)| r.start == tok || r.start == self.skip_dets(tok));
         let Some(a) = self
             .at_start(tok)
             .or_else(|| self.at_start(self.skip_dets(tok)))
             .or_else(|| self.after_modifiers(self.skip_dets(tok)))
         else {
-            return Vec::new();
+            return place.map(|(r, _)| r.clone()).into_iter().collect();
         };
         let group = self.group_right(a);
         (1..=group.len()).rev().map(|k| self.span_of(&group[..k])).collect()
@@ -359,9 +366,17 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         .filter(|(_, m)| m.sentence == s && matches!(m.kind, MentionKind::Actor(_)))
         .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
         .collect();
+    let places: Vec<(Range<usize>, usize)> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == s && matches!(m.kind, MentionKind::Place(_)))
+        .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
+        .collect();
     let sa = SentenceActors {
         toks,
         actors,
+        places,
         mentions: &doc.mentions,
         lex,
     };
@@ -423,9 +438,22 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         // "shelled the city of Kharkiv", "struck targets in the Gaza Strip":
         // for attacks and aid, a place named after the act stands for its country
         let mut place_target = None;
+        // "arrived in Kyiv": the TARGET slot holds a place, which stands for its country
+        if let Some(r) = m.target.as_ref().filter(|_| targets.is_empty() && !sources.is_empty()) {
+            if let Some(place) = place_after(&doc.mentions, s, base + r.start, base + r.end) {
+                place_target = Some(doc.mentions.len() + pending.len());
+                pending.push(place);
+            }
+        }
         // (not for a passive without its agent: "will be held in Russia's Yekaterinburg")
         let passive = core.start > 0 && toks[core.start - 1].lemma == "be";
-        if targets.is_empty() && !mutual && !passive && !sources.is_empty() && lex.modality.place_target(&p.code) {
+        if place_target.is_none()
+            && targets.is_empty()
+            && !mutual
+            && !passive
+            && !sources.is_empty()
+            && lex.modality.place_target(&p.code)
+        {
             if let Some(place) = place_after(
                 &doc.mentions,
                 s,
