@@ -21,6 +21,10 @@ if ! command -v java >/dev/null 2>&1; then
     apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
 fi
 
+# Lint gates for the crate `cargo fmt --all` / `cargo clippy --workspace` do not reach.
+cargo fmt --manifest-path crates/dyad-py/Cargo.toml -- --check
+cargo clippy -q --manifest-path crates/dyad-py/Cargo.toml --all-targets -- -D warnings
+
 rm -rf "$venv"
 python3 -m venv "$venv"
 # Versions verified together (pyspark 4.3's mapInArrow needs pandas, and warns on pandas 3).

@@ -345,6 +345,7 @@ fn dashboard_in_headless_chromium() {
     );
     page.wait_for(
         "location.hash.includes('a=RUS') && location.hash.includes('b=ITA') \
+         && document.querySelector('#dyad-chart h1').textContent.includes('Russia') \
          && document.querySelectorAll('#dyad-events tbody tr').length > 0",
         "Russia–Italy events",
         &shots,
