@@ -40,8 +40,9 @@ rm -rf target/wheels
 echo "python.sh: wheel built and installed after $((SECONDS - start)) s"
 
 cargo build -q -p dyad
+target=${CARGO_TARGET_DIR:-$root/target}
 # Run from outside the source tree so `import dyad` is the installed wheel.
-cd "$root/target"
-DYAD_BIN="$root/target/debug/dyad" DYAD_REQUIRE_SPARK=1 SPARK_LOCAL_IP=127.0.0.1 \
+mkdir -p "$root/target" && cd "$root/target"
+DYAD_BIN="$target/debug/dyad" DYAD_REQUIRE_SPARK=1 SPARK_LOCAL_IP=127.0.0.1 \
     "$venv/bin/python" -m pytest -q -p no:cacheprovider "$root/crates/dyad-py/tests"
 echo "python.sh: done in $((SECONDS - start)) s"

@@ -331,6 +331,16 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
     let mut seen_sentences = HashSet::new();
     let dateline_place = crate::places::dateline_place(doc, lex);
     for s in 0..doc.sentences.len() {
+        let sport = doc
+            .sentence_tokens(s)
+            .iter()
+            .any(|t| lex.grammar.is(&t.lower, WordClass::Discard));
+        if sport {
+            doc.note(s, || {
+                "skipped: a sports story (a `discard` word in dict/grammar.tsv)".into()
+            });
+            continue;
+        }
         if !seen_sentences.insert(dedup_key(doc, s)) {
             doc.note(s, || "skipped: repeats an earlier sentence".into());
             continue;
@@ -486,7 +496,24 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             continue;
         }
         taken.push(core.clone());
-        let (modality, negated, cue) = modality(&sa, &sources, &sa.actors, core.start);
+        let Cues {
+            modality,
+            negated,
+            refused,
+            cue,
+        } = modality(&sa, &sources, &sa.actors, core.start);
+        // "did not meet": no event; "refused to meet": a rejection (CAMEO 12x)
+        let refusal_code = if refused { lex.modality.refusal(&p.code) } else { None };
+        if negated && refusal_code.is_none() {
+            notes.push(format!(
+                "dropped {} {} ({}): negated, cue {:?}",
+                p.code,
+                p.id,
+                p.text,
+                cue.clone().unwrap_or_default()
+            ));
+            continue;
+        }
         // "could have a dialogue", "should work to boost trade", "if it attacks":
         // a hypothetical is not an event (CAMEO practice); --explain shows it
         if modality == Modality::Conditional {
@@ -500,6 +527,7 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             continue;
         }
         let code = match modality {
+            _ if refusal_code.is_some() => refusal_code.unwrap_or(&p.code).to_string(),
             Modality::Intended => lex.modality.intent(&p.code).unwrap_or(&p.code).to_string(),
             Modality::Threatened => lex.modality.threat(&p.code).unwrap_or(&p.code).to_string(),
             _ => p.code.clone(),
@@ -635,37 +663,56 @@ fn core_range(m: &PatternMatch, sa: &SentenceActors) -> Range<usize> {
 }
 
 /// Negation, intent or threat words between the subject and the verb.
-fn modality(
-    sa: &SentenceActors,
-    sources: &[usize],
-    actors: &[(Range<usize>, usize)],
-    verb: usize,
-) -> (Modality, bool, Option<String>) {
+/// What the words before the verb say about the event.
+struct Cues {
+    modality: Modality,
+    negated: bool,
+    /// "refused to", "declined to": a refusal, which CAMEO codes as a rejection
+    refused: bool,
+    cue: Option<String>,
+}
+
+/// Negation, refusal, intent, threat or condition words between the subject
+/// and the verb; a condition ("if", "whether") may also open the clause.
+fn modality(sa: &SentenceActors, sources: &[usize], actors: &[(Range<usize>, usize)], verb: usize) -> Cues {
     let subject_end = sources.iter().map(|&a| actors[a].0.end).max().unwrap_or(0);
     let from = verb
         .saturating_sub(MODALITY_WINDOW)
         .max(if subject_end <= verb { subject_end } else { 0 });
-    let mut modality = Modality::Asserted;
-    let mut negated = false;
-    let mut cue = None;
+    let mut c = Cues {
+        modality: Modality::Asserted,
+        negated: false,
+        refused: false,
+        cue: None,
+    };
     for k in from..verb {
         let t = &sa.toks[k];
         if sa.is(k, WordClass::Negation) {
-            negated = true;
-            cue = Some(t.lower.clone());
+            c.negated = true;
+            c.refused |= sa.is(k, WordClass::Refusal);
+            c.cue = Some(t.lower.clone());
         }
         if sa.is(k, WordClass::Threat) {
-            modality = Modality::Threatened;
-            cue = Some(t.lower.clone());
-        } else if sa.is(k, WordClass::Intent) && modality == Modality::Asserted {
-            modality = Modality::Intended;
-            cue = Some(t.lower.clone());
-        } else if sa.is(k, WordClass::Conditional) && modality == Modality::Asserted {
-            modality = Modality::Conditional;
-            cue = Some(t.lower.clone());
+            c.modality = Modality::Threatened;
+            c.cue = Some(t.lower.clone());
+        } else if sa.is(k, WordClass::Intent) && c.modality == Modality::Asserted {
+            c.modality = Modality::Intended;
+            c.cue = Some(t.lower.clone());
+        } else if sa.is(k, WordClass::Conditional) && c.modality == Modality::Asserted {
+            c.modality = Modality::Conditional;
+            c.cue = Some(t.lower.clone());
         }
     }
-    (modality, negated, cue)
+    // "If North Korea conducts a test", "whether Moscow and Kyiv will resume talks"
+    let clause_start = (0..from)
+        .rev()
+        .find(|&k| matches!(sa.toks[k].lower.as_str(), "," | ";" | ":"))
+        .map_or(0, |k| k + 1);
+    if let Some(k) = (clause_start..from).find(|&k| sa.is(k, WordClass::Conditional) && sa.is(k, WordClass::Boundary)) {
+        c.modality = Modality::Conditional;
+        c.cue = Some(sa.toks[k].lower.clone());
+    }
+    c
 }
 
 /// How many sentences back a date still dates an undated sentence.

@@ -811,21 +811,20 @@ fn learned_at<'a>(learned: &'a [Learned], toks: &[Token], j: usize) -> Option<(&
 }
 
 fn actor_mention(doc: &Doc, s: usize, base: usize, r: Range<usize>, actor: Actor, entry: String) -> Mention {
-    Mention {
-        sentence: s,
-        tokens: base + r.start..base + r.end,
-        span: doc.tokens[base + r.start].start..doc.tokens[base + r.end - 1].end,
-        kind: MentionKind::Actor(actor),
-        entry,
-    }
+    mention(doc, s, base, r, MentionKind::Actor(actor), entry)
 }
 
 fn place_mention(doc: &Doc, s: usize, base: usize, r: Range<usize>, place: Place, entry: String) -> Mention {
+    mention(doc, s, base, r, MentionKind::Place(place), entry)
+}
+
+/// A mention of sentence `s` over sentence-relative tokens `r`.
+fn mention(doc: &Doc, s: usize, base: usize, r: Range<usize>, kind: MentionKind, entry: String) -> Mention {
     Mention {
         sentence: s,
         tokens: base + r.start..base + r.end,
         span: doc.tokens[base + r.start].start..doc.tokens[base + r.end - 1].end,
-        kind: MentionKind::Place(place),
+        kind,
         entry,
     }
 }

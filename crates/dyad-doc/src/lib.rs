@@ -28,7 +28,7 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<NaiveDate>,
-    /// Where `published` came from: `header`, `json`, `html-meta`, `dateline`.
+    /// Where `published` came from: `header`, `json`, `html-meta`, `dateline`, `warc-date`.
     pub published_from: Option<&'static str>,
     /// Where the article was read from, e.g. `corpus/a.jsonl:12`.
     pub origin: String,

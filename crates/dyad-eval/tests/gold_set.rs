@@ -39,11 +39,11 @@ fn builtin_lexicon_on_gold_set() {
     assert_eq!(m.items, g.items.len());
     assert_eq!(m.root.gold, g.event_count());
     let floors = [
-        ("root precision", m.root.precision, 0.52),
-        ("root recall", m.root.recall, 0.44),
-        ("root F1", m.root.f1, 0.48),
-        ("full-code F1", m.full.f1, 0.31),
-        ("strict F1", m.strict.f1, 0.16),
+        ("root precision", m.root.precision, 0.54),
+        ("root recall", m.root.recall, 0.45),
+        ("root F1", m.root.f1, 0.49),
+        ("full-code F1", m.full.f1, 0.33),
+        ("strict F1", m.strict.f1, 0.18),
         ("source country accuracy", m.actors.source_country.accuracy, 0.92),
         ("target country accuracy", m.actors.target_country.accuracy, 0.85),
         ("date accuracy", m.date.accuracy, 0.95),
@@ -55,7 +55,7 @@ fn builtin_lexicon_on_gold_set() {
         }
     }
     let clean = m.no_event.items - m.no_event.with_events;
-    if clean < 35 {
+    if clean < 42 {
         failed.push(format!(
             "only {clean} of {} no-event items stay silent",
             m.no_event.items

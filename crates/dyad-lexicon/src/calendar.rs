@@ -57,6 +57,7 @@ pub struct ModalityMap {
     targetless: HashMap<String, String>,
     governs: HashMap<String, String>,
     place_target: HashMap<String, String>,
+    refusal: HashMap<String, String>,
 }
 
 impl ModalityMap {
@@ -68,6 +69,9 @@ impl ModalityMap {
                 }
                 Ok(c) if c[0] == "threat" => {
                     self.threat.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "refusal" => {
+                    self.refusal.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "place-target" => {
                     self.place_target.insert(c[1].to_string(), c[2].to_string());
@@ -113,6 +117,12 @@ impl ModalityMap {
     /// after it as its target ("shelled Kharkiv" -> UKR).
     pub fn place_target(&self, code: &str) -> bool {
         Self::lookup(&self.place_target, code).is_some()
+    }
+
+    /// The code for a refused `code` ("refused to meet" -> 125); `None`
+    /// where CAMEO has no rejection for it, and the event is not coded.
+    pub fn refusal<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.refusal, code)
     }
 
     /// The code for a threatened `code`.

@@ -18,6 +18,8 @@ pub enum WordClass {
     Conj,
     Direction,
     Within,
+    Refusal,
+    Discard,
 }
 
 impl WordClass {
@@ -36,6 +38,8 @@ impl WordClass {
             "conj" => Self::Conj,
             "direction" => Self::Direction,
             "within" => Self::Within,
+            "refusal" => Self::Refusal,
+            "discard" => Self::Discard,
             _ => return None,
         })
     }
