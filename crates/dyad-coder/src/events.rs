@@ -314,6 +314,10 @@ impl Slots for SentenceActors<'_> {
         (0..group.len()).map(|k| self.span_of(&group[k..])).collect()
     }
 
+    fn auxiliary(&self, tok: usize) -> bool {
+        self.is(tok, WordClass::Auxiliary)
+    }
+
     fn skippable(&self, tok: usize) -> bool {
         self.covering(tok).is_none()
             && !self.is(tok, WordClass::Boundary)
@@ -456,7 +460,7 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             }
         }
         // (not for a passive without its agent: "will be held in Russia's Yekaterinburg")
-        let passive = core.start > 0 && toks[core.start - 1].lemma == "be";
+        let passive = core.start > 0 && sa.is(core.start - 1, WordClass::Auxiliary);
         if place_target.is_none()
             && targets.is_empty()
             && !mutual
@@ -633,7 +637,8 @@ fn opens_phrase(sa: &SentenceActors, t: usize) -> bool {
     sa.is(t, WordClass::Prep)
         || sa.is(t, WordClass::Boundary)
         || sa.covering(t).is_some()
-        || matches!(sa.toks[t].lower.as_str(), "," | "'s" | "held" | "hold" | "holds")
+        || matches!(sa.toks[t].lower.as_str(), "," | "'s")
+        || sa.is(t, WordClass::Support)
 }
 
 /// The words of a match without its leading SOURCE and trailing TARGET, and

@@ -85,10 +85,6 @@ fn is_name_token(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.capitalized && t.lower.chars().count() > 1 && !t.lower.ends_with('.')
 }
 
-const NAME_PARTICLES: &[&str] = &[
-    "di", "de", "da", "del", "van", "von", "le", "la", "al", "el", "bin", "ibn", "abu", "dos",
-];
-
 fn sentence_mentions(
     doc: &Doc,
     lex: &Lexicon,
@@ -281,7 +277,7 @@ fn sentence_mentions(
         }
         // learned names
         if ph.person.is_none() && ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) {
-            if let Some((l, end)) = learned_at(&mem.learned, toks, j) {
+            if let Some((l, end)) = learned_at(&mem.learned, toks, j, g) {
                 ph.person = Some((l.actor.clone(), l.entry.clone()));
                 person_end = Some(end);
             }
@@ -312,7 +308,7 @@ fn sentence_mentions(
             if ph.country.is_none()
                 && j + 2 < n
                 && toks[j].lower == "the"
-                && matches!(toks[j + 1].lower.as_str(), "region" | "country" | "province" | "city")
+                && g.is(&toks[j + 1].lower, WordClass::Anaphor)
                 && toks[j + 2].lower == "'s"
             {
                 if let Some(c) = &mem.last_place_country {
@@ -539,7 +535,7 @@ fn sentence_mentions(
             if run.len() >= 2 && closes && toks[e - 1].capitalized {
                 let mut first = e.saturating_sub(2).max(run.start);
                 // "Luigi Di Maio", "Ursula von der Leyen"
-                while first > run.start && NAME_PARTICLES.contains(&toks[first].lower.as_str()) {
+                while first > run.start && g.is(&toks[first].lower, WordClass::Particle) {
                     first -= 1;
                 }
                 if run.len() == 3
@@ -689,7 +685,7 @@ fn sentence_mentions(
             actor.name = Some(name.clone());
             if learn {
                 mem.learned.push(Learned {
-                    aliases: aliases(&toks[range.clone()]),
+                    aliases: aliases(&toks[range.clone()], g),
                     actor: actor.clone(),
                     agents: ph.agents.iter().map(|(_, id)| id.clone()).collect(),
                     entry: format!("learned:{name}"),
@@ -779,11 +775,11 @@ fn stands_alone(toks: &[Token], j: usize, g: &dyad_lexicon::Grammar) -> bool {
 
 /// Alias token sequences for a learned name: the full name, every suffix
 /// ("Di Maio", "Maio"), and the first word of a two-word name ("Wang").
-fn aliases(name: &[Token]) -> Vec<Vec<String>> {
+fn aliases(name: &[Token], g: &dyad_lexicon::Grammar) -> Vec<Vec<String>> {
     let words: Vec<String> = name.iter().map(|t| t.lower.clone()).collect();
     let mut out = Vec::new();
     for k in 0..words.len() {
-        if !NAME_PARTICLES.contains(&words[k].as_str()) || k + 1 == words.len() {
+        if !g.is(&words[k], WordClass::Particle) || k + 1 == words.len() {
             out.push(words[k..].to_vec());
         }
     }
@@ -793,14 +789,19 @@ fn aliases(name: &[Token]) -> Vec<Vec<String>> {
     out
 }
 
-fn learned_at<'a>(learned: &'a [Learned], toks: &[Token], j: usize) -> Option<(&'a Learned, usize)> {
+fn learned_at<'a>(
+    learned: &'a [Learned],
+    toks: &[Token],
+    j: usize,
+    g: &dyad_lexicon::Grammar,
+) -> Option<(&'a Learned, usize)> {
     let mut best: Option<(&Learned, usize)> = None;
     for l in learned.iter().rev() {
         for a in &l.aliases {
             let end = j + a.len();
             if end <= toks.len()
                 && toks[j..end].iter().zip(a).all(|(t, w)| t.lower == *w)
-                && (end == toks.len() || !is_name_token(&toks[end]) || toks[end].lower == "said")
+                && (end == toks.len() || !is_name_token(&toks[end]) || g.is(&toks[end].lemma, WordClass::Report))
                 && best.is_none_or(|(_, e)| end > e)
             {
                 best = Some((l, end));

@@ -20,6 +20,10 @@ pub enum WordClass {
     Within,
     Refusal,
     Discard,
+    Particle,
+    Anaphor,
+    Support,
+    Auxiliary,
 }
 
 impl WordClass {
@@ -40,18 +44,22 @@ impl WordClass {
             "within" => Self::Within,
             "refusal" => Self::Refusal,
             "discard" => Self::Discard,
+            "particle" => Self::Particle,
+            "anaphor" => Self::Anaphor,
+            "support" => Self::Support,
+            "auxiliary" => Self::Auxiliary,
             _ => return None,
         })
     }
 
-    fn bit(self) -> u16 {
-        1 << (self as u16)
+    fn bit(self) -> u32 {
+        1 << (self as u32)
     }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
-    classes: FxHashMap<String, u16>,
+    classes: FxHashMap<String, u32>,
 }
 
 impl Grammar {

@@ -68,6 +68,8 @@ pub trait Slots {
     fn actor_until(&self, tok: usize) -> Vec<Range<usize>>;
     /// Whether `*` may skip this token (not an actor, not a clause boundary).
     fn skippable(&self, tok: usize) -> bool;
+    /// Whether the token is a passive auxiliary ("was", "got").
+    fn auxiliary(&self, tok: usize) -> bool;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -399,9 +401,7 @@ impl Patterns {
             return None;
         }
         // the auxiliary, allowing one adverb between: "was reportedly shelled"
-        let aux = (1..=2)
-            .filter_map(|k| i.checked_sub(k))
-            .find(|&a| matches!(tokens[a].lemma.as_str(), "be" | "get"))?;
+        let aux = (1..=2).filter_map(|k| i.checked_sub(k)).find(|&a| slots.auxiliary(a))?;
         // "by" may follow a short phrase: "was received in Cairo by"
         let by = (i + 1..(i + 5).min(tokens.len())).find(|&k| tokens[k].lower == "by")?;
         if (i + 1..by).any(|k| !slots.skippable(k)) {
@@ -544,6 +544,9 @@ mod tests {
         }
         fn skippable(&self, tok: usize) -> bool {
             !self.0[tok].capitalized
+        }
+        fn auxiliary(&self, tok: usize) -> bool {
+            self.0[tok].lemma == "be"
         }
     }
 

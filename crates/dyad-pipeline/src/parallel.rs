@@ -165,6 +165,24 @@ impl Pipeline {
     /// Memory is bounded by [`RunOptions::window`] batches whatever the
     /// input size. A panic while coding one article becomes a [`Problem`]
     /// for that article and the run goes on.
+    ///
+    /// ```no_run
+    /// use dyad_pipeline::{Batch, Pipeline, RunOptions};
+    /// let pipeline = Pipeline::builtin();
+    /// let paths = vec!["news.jsonl".into()];
+    /// let opts = RunOptions::default().threads(2);
+    /// let stats = pipeline.run_parallel(&paths, &opts, |batch: Batch| {
+    ///     for item in batch.items {
+    ///         match item {
+    ///             Ok(doc) => println!("{}: {} events", doc.article.id, doc.events.len()),
+    ///             Err(problem) => eprintln!("{problem}"),
+    ///         }
+    ///     }
+    ///     Ok::<(), std::io::Error>(())
+    /// })?;
+    /// eprintln!("{} articles, {:.1} MB/s", stats.articles, stats.mb_per_sec());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn run_parallel<E, F>(&self, paths: &[PathBuf], opts: &RunOptions, mut sink: F) -> Result<RunStats, E>
     where
         F: FnMut(Batch) -> Result<(), E>,

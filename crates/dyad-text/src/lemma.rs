@@ -49,14 +49,15 @@ impl Lemmatizer {
         }
         // a known base form beats the form itself being known: patterns may
         // list "calls" as a noun, but the verb "calls" is still "call"
-        let candidates = candidates(lower);
-        if let Some(c) = candidates.iter().find(|c| self.known.contains(c.as_str())) {
-            return c.clone();
+        let cands = candidates(lower);
+        if let Some(c) = cands.iter().find(|c| c.with_str(lower, |s| self.known.contains(s))) {
+            return c.to_string(lower);
         }
         if capitalized || self.known.contains(lower) {
             return lower.to_string();
         }
-        candidates.into_iter().next().unwrap_or_else(|| lower.to_string())
+        let first = cands.iter().next();
+        first.map_or_else(|| lower.to_string(), |c| c.to_string(lower))
     }
 }
 
@@ -64,20 +65,70 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Possible lemmas for a regular inflected form, the likeliest first.
-fn candidates(w: &str) -> Vec<String> {
+/// A candidate lemma of a word: its first `keep` bytes, then `add`.
+/// Candidates are checked on the stack; only the chosen one is allocated.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cand {
+    keep: usize,
+    add: &'static str,
+}
+
+impl Cand {
+    fn with_str<R>(self, w: &str, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = [0u8; 64];
+        let (head, add) = (&w.as_bytes()[..self.keep], self.add.as_bytes());
+        if head.len() + add.len() > buf.len() {
+            return f(&self.to_string(w));
+        }
+        buf[..head.len()].copy_from_slice(head);
+        buf[head.len()..head.len() + add.len()].copy_from_slice(add);
+        // ASCII only (the caller checks), so always valid UTF-8
+        f(std::str::from_utf8(&buf[..head.len() + add.len()]).unwrap_or_default())
+    }
+
+    fn to_string(self, w: &str) -> String {
+        let mut s = String::with_capacity(self.keep + self.add.len());
+        s.push_str(&w[..self.keep]);
+        s.push_str(self.add);
+        s
+    }
+}
+
+/// At most six candidates, without a heap allocation.
+#[derive(Default)]
+struct Cands {
+    items: [Cand; 6],
+    len: usize,
+}
+
+impl Cands {
+    fn push(&mut self, keep: usize, add: &'static str) {
+        if self.len < self.items.len() {
+            self.items[self.len] = Cand { keep, add };
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Cand> + '_ {
+        self.items[..self.len].iter().copied()
+    }
+}
+
+/// Possible lemmas for a regular inflected form (ASCII), the likeliest first.
+fn candidates(w: &str) -> Cands {
     let b = w.as_bytes();
     let n = b.len();
-    let mut out = Vec::new();
-    let push_stem = |stem: &str, out: &mut Vec<String>| {
-        let s = stem.as_bytes();
+    let mut out = Cands::default();
+    // `stem` is w[..k]
+    let push_stem = |k: usize, out: &mut Cands| {
+        let s = &b[..k];
         let m = s.len();
         if m < 2 {
             return;
         }
         // doubled final consonant: stopped -> stop (but not "called" -> "cal")
         if m >= 3 && s[m - 1] == s[m - 2] && !is_vowel(s[m - 1]) && !matches!(s[m - 1], b'l' | b's' | b'z' | b'f') {
-            out.push(stem[..m - 1].to_string());
+            out.push(m - 1, "");
         }
         // one syllable ending consonant-vowel-consonant lost an "e": noted -> note, hoped -> hope
         let vowel_groups =
@@ -88,27 +139,25 @@ fn candidates(w: &str) -> Vec<String> {
             && is_vowel(s[m - 2])
             && !is_vowel(s[m - 3]);
         if cvc && vowel_groups == 1 {
-            out.push(format!("{stem}e"));
-            out.push(stem.to_string());
+            out.push(k, "e");
+            out.push(k, "");
         } else {
-            out.push(stem.to_string());
-            out.push(format!("{stem}e"));
+            out.push(k, "");
+            out.push(k, "e");
         }
     };
-    if let Some(stem) = w.strip_suffix("ies") {
-        out.push(format!("{stem}y"));
-    } else if let Some(stem) = w.strip_suffix("ied") {
-        out.push(format!("{stem}y"));
-    } else if let Some(stem) = w.strip_suffix("ing") {
-        if stem.len() >= 2 {
-            push_stem(stem, &mut out);
+    if w.ends_with("ies") || w.ends_with("ied") {
+        out.push(n - 3, "y");
+    } else if w.ends_with("ing") {
+        if n - 3 >= 2 {
+            push_stem(n - 3, &mut out);
         }
-    } else if let Some(stem) = w.strip_suffix("ed") {
+    } else if w.ends_with("ed") {
         if w.ends_with("eed") {
-            out.push(w[..n - 1].to_string());
+            out.push(n - 1, "");
         }
-        push_stem(stem, &mut out);
-        out.push(w[..n - 1].to_string());
+        push_stem(n - 2, &mut out);
+        out.push(n - 1, "");
     } else if let Some(stem) = w.strip_suffix("es") {
         if stem.ends_with("ss")
             || stem.ends_with("sh")
@@ -116,12 +165,12 @@ fn candidates(w: &str) -> Vec<String> {
             || stem.ends_with('x')
             || stem.ends_with('z')
         {
-            out.push(stem.to_string());
+            out.push(n - 2, "");
         }
-        out.push(w[..n - 1].to_string());
-        out.push(stem.to_string());
+        out.push(n - 1, "");
+        out.push(n - 2, "");
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        out.push(w[..n - 1].to_string());
+        out.push(n - 1, "");
     }
     out
 }
