@@ -12,17 +12,32 @@
 //! * date: the nearest date mention in the sentence, else publication;
 //! * location: the nearest place in the sentence, else the dateline.
 
-use dyad_doc::{Actor, DateSource, Doc, Event, MentionKind, Modality, Place, Token, TokenKind};
+use crate::classes::{Classes, TokenClasses};
+use dyad_doc::{Actor, DateSource, Doc, Event, Mention, MentionKind, Modality, Place, Token, TokenKind};
 use dyad_lexicon::{Lexicon, PatternMatch, Slots, WordClass};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::cmp::Reverse;
 use std::ops::Range;
 
-/// The first place mention between tokens `from` and `to` (document-wide),
-/// as an actor mention of its country.
-fn place_after(mentions: &[dyad_doc::Mention], s: usize, from: usize, to: usize) -> Option<dyad_doc::Mention> {
-    mentions
+/// Indices into `doc.mentions` of each sentence's mentions, in order.
+fn mentions_by_sentence(doc: &Doc) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); doc.sentences.len()];
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if let Some(list) = out.get_mut(m.sentence) {
+            list.push(i);
+        }
+    }
+    out
+}
+
+/// The first place mention of a sentence (`in_sentence`: its mention
+/// indices) between tokens `from` and `to` (document-wide), as an actor
+/// mention of its country.
+fn place_after(mentions: &[Mention], in_sentence: &[usize], from: usize, to: usize) -> Option<Mention> {
+    in_sentence
         .iter()
-        .filter(|m| m.sentence == s && m.tokens.start >= from && m.tokens.start < to)
+        .map(|&i| &mentions[i])
+        .filter(|m| m.tokens.start >= from && m.tokens.start < to)
         .find_map(|m| match &m.kind {
             MentionKind::Place(p) => p.country.as_ref().map(|c| dyad_doc::Mention {
                 kind: MentionKind::Actor(Actor {
@@ -36,6 +51,16 @@ fn place_after(mentions: &[dyad_doc::Mention], s: usize, from: usize, to: usize)
             }),
             _ => None,
         })
+}
+
+/// Pushes a formatted note onto an `Option<Vec<String>>` that is `Some`
+/// only when the document is traced, so untraced runs format nothing.
+macro_rules! note {
+    ($notes:expr, $($arg:tt)*) => {
+        if let Some(n) = $notes.as_mut() {
+            n.push(format!($($arg)*));
+        }
+    };
 }
 
 /// How far back from the verb modality words count.
@@ -53,8 +78,9 @@ struct SentenceActors<'a> {
     /// Place mentions (sentence-relative range, index into doc.mentions):
     /// a TARGET slot may take one when no actor stands there ("arrived in Kyiv").
     places: Vec<(Range<usize>, usize)>,
-    mentions: &'a [dyad_doc::Mention],
-    lex: &'a Lexicon,
+    /// Grammar classes of `toks`.
+    cls: &'a [Classes],
+    mentions: &'a [Mention],
 }
 
 impl SentenceActors<'_> {
@@ -79,9 +105,7 @@ impl SentenceActors<'_> {
     }
 
     fn is(&self, t: usize, class: WordClass) -> bool {
-        self.toks
-            .get(t)
-            .is_some_and(|tok| self.lex.grammar.is(&tok.lower, class) || self.lex.grammar.is(&tok.lemma, class))
+        self.cls.get(t).is_some_and(|c| c.is(class))
     }
 
     /// Length of a coordinator at `t`: "and", ",", ", and", "as well as".
@@ -102,7 +126,8 @@ impl SentenceActors<'_> {
             let words = self.toks.get(t..t + k)?;
             let plain = words
                 .iter()
-                .all(|w| w.kind == TokenKind::Word && !w.capitalized && !self.lex.grammar.is_function_word(&w.lower));
+                .zip(&self.cls[t..t + k])
+                .all(|(w, c)| w.kind == TokenKind::Word && !w.capitalized && !c.function_word());
             if plain {
                 self.at_start(t + k)
             } else {
@@ -255,7 +280,7 @@ impl SentenceActors<'_> {
     /// The actor a pronoun at `k` stands for: the latest actor before it in
     /// the sentence that is not a source and not of a source's country
     /// ("the Chinese side ... would like to express condolences to them").
-    fn antecedent(&self, k: usize, exclude: &HashSet<usize>) -> Option<usize> {
+    fn antecedent(&self, k: usize, exclude: &[usize]) -> Option<usize> {
         if !self.is(k, WordClass::Pronoun) {
             return None;
         }
@@ -266,7 +291,7 @@ impl SentenceActors<'_> {
             .find(|&a| !source_countries.contains(&self.country(a)))
     }
 
-    fn object_after(&self, t: usize, exclude: &HashSet<usize>) -> Option<Vec<usize>> {
+    fn object_after(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
         let limit = (t + TARGET_WINDOW).min(self.toks.len());
         for k in t..limit {
             if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote {
@@ -332,13 +357,20 @@ fn actor_of(doc: &Doc, mention: usize) -> &Actor {
 
 /// Finds events in every sentence.
 pub fn find(doc: &mut Doc, lex: &Lexicon) {
-    let mut seen_sentences = HashSet::new();
+    let classes = TokenClasses::new(&doc.tokens, &lex.grammar);
+    find_classified(doc, lex, &classes);
+}
+
+/// [`find`] with the document's token classes already looked up.
+pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClasses) {
+    let mut seen_sentences = FxHashSet::default();
     let dateline_place = crate::places::dateline_place(doc, lex);
+    // the mentions found so far, by sentence (those this stage adds are
+    // places recoded as actors of sentences already done)
+    let by_sentence = mentions_by_sentence(doc);
     for s in 0..doc.sentences.len() {
-        let sport = doc
-            .sentence_tokens(s)
-            .iter()
-            .any(|t| lex.grammar.is(&t.lower, WordClass::Discard));
+        let cls = classes.slice(doc.sentences[s].tokens.clone());
+        let sport = cls.iter().any(|c| c.lower_is(WordClass::Discard));
         if sport {
             doc.note(s, || {
                 "skipped: a sports story (a `discard` word in dict/grammar.tsv)".into()
@@ -349,7 +381,7 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
             doc.note(s, || "skipped: repeats an earlier sentence".into());
             continue;
         }
-        let events = sentence_events(doc, lex, s, dateline_place.as_ref());
+        let events = sentence_events(doc, lex, cls, &by_sentence, s, dateline_place.as_ref());
         doc.events.extend(events);
     }
 }
@@ -369,62 +401,75 @@ fn dedup_key(doc: &Doc, s: usize) -> String {
         .to_lowercase()
 }
 
-fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Option<&Place>) -> Vec<Event> {
-    let sent = doc.sentences[s].clone();
-    let base = sent.tokens.start;
-    let toks = &doc.tokens[sent.tokens.clone()];
-    let actors: Vec<(Range<usize>, usize)> = doc
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.sentence == s && matches!(m.kind, MentionKind::Actor(_)))
-        .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
-        .collect();
-    let places: Vec<(Range<usize>, usize)> = doc
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.sentence == s && matches!(m.kind, MentionKind::Place(_)))
-        .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
-        .collect();
+fn sentence_events(
+    doc: &mut Doc,
+    lex: &Lexicon,
+    cls: &[Classes],
+    by_sentence: &[Vec<usize>],
+    s: usize,
+    dateline_place: Option<&Place>,
+) -> Vec<Event> {
+    let base = doc.sentences[s].tokens.start;
+    let toks = &doc.tokens[doc.sentences[s].tokens.clone()];
+    let in_sentence = &by_sentence[s];
+    let of_kind = |actor: bool| -> Vec<(Range<usize>, usize)> {
+        in_sentence
+            .iter()
+            .map(|&i| (i, &doc.mentions[i]))
+            .filter(|(_, m)| match m.kind {
+                MentionKind::Actor(_) => actor,
+                MentionKind::Place(_) => !actor,
+                _ => false,
+            })
+            .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
+            .collect()
+    };
     let sa = SentenceActors {
         toks,
-        actors,
-        places,
+        actors: of_kind(true),
+        places: of_kind(false),
+        cls,
         mentions: &doc.mentions,
-        lex,
     };
     let mut matches = lex.patterns.find(toks, &sa);
     // most specific first, then longest
-    matches.sort_by(|a, b| {
-        let (pa, pb) = (&lex.patterns.list[a.pattern], &lex.patterns.list[b.pattern]);
-        pb.specificity()
-            .cmp(&pa.specificity())
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
+    // (a stable sort, each pattern's specificity computed once)
+    matches.sort_by_cached_key(|m| {
+        (
+            Reverse(lex.patterns.list[m.pattern].specificity()),
+            Reverse(m.end - m.start),
+            m.start,
+        )
     });
     let mut taken: Vec<Range<usize>> = Vec::new();
     // actor mentions this stage adds: places standing for their country as targets
     let mut pending: Vec<dyad_doc::Mention> = Vec::new();
-    let mut notes = Vec::new();
+    // notes for --explain, formatted only when tracing
+    let mut notes: Option<Vec<String>> = doc.trace.as_ref().map(|_| Vec::new());
     let mut out = Vec::new();
     for m in &matches {
         let p = &lex.patterns.list[m.pattern];
         let core = core_range(m, &sa);
         if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
-            notes.push(format!(
+            note!(
+                notes,
                 "dropped {} {} ({}): overlaps a more specific match",
-                p.code, p.id, p.text
-            ));
+                p.code,
+                p.id,
+                p.text
+            );
             continue;
         }
         // "views the sanctions against Russia": a noun phrase that is the
         // object of some other verb reports no act of the clause subject
         if m.source.is_none() && m.start >= 2 && sa.is(m.start - 1, WordClass::Det) && !opens_phrase(&sa, m.start - 2) {
-            notes.push(format!(
+            note!(
+                notes,
                 "dropped {} {} ({}): a noun phrase governed by another verb",
-                p.code, p.id, p.text
-            ));
+                p.code,
+                p.id,
+                p.text
+            );
             continue;
         }
         // sources
@@ -435,11 +480,11 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                 .or_else(|| sa.speaker_after(core.end))
                 .unwrap_or_default(),
         };
-        let exclude: HashSet<usize> = sources.iter().copied().collect();
+        let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             None if m.target_missing => Vec::new(),
-            None => sa.object_after(m.end, &exclude).unwrap_or_default(),
+            None => sa.object_after(m.end, exclude).unwrap_or_default(),
         };
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
@@ -454,7 +499,7 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         let mut place_target = None;
         // "arrived in Kyiv": the TARGET slot holds a place, which stands for its country
         if let Some(r) = m.target.as_ref().filter(|_| targets.is_empty() && !sources.is_empty()) {
-            if let Some(place) = place_after(&doc.mentions, s, base + r.start, base + r.end) {
+            if let Some(place) = place_after(&doc.mentions, in_sentence, base + r.start, base + r.end) {
                 place_target = Some(doc.mentions.len() + pending.len());
                 pending.push(place);
             }
@@ -470,7 +515,7 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         {
             if let Some(place) = place_after(
                 &doc.mentions,
-                s,
+                in_sentence,
                 base + core.end,
                 base + m.end.max(core.end) + PLACE_TARGET_WINDOW,
             ) {
@@ -486,7 +531,8 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             && !sources.is_empty()
             && lex.modality.targetless(&p.code);
         if sources.is_empty() || (targets.is_empty() && !targetless && place_target.is_none()) {
-            notes.push(format!(
+            note!(
+                notes,
                 "dropped {} {} ({}): no {}",
                 p.code,
                 p.id,
@@ -496,7 +542,7 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                 } else {
                     "target actor"
                 }
-            ));
+            );
             continue;
         }
         taken.push(core.clone());
@@ -509,25 +555,27 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         // "did not meet": no event; "refused to meet": a rejection (CAMEO 12x)
         let refusal_code = if refused { lex.modality.refusal(&p.code) } else { None };
         if negated && refusal_code.is_none() {
-            notes.push(format!(
+            note!(
+                notes,
                 "dropped {} {} ({}): negated, cue {:?}",
                 p.code,
                 p.id,
                 p.text,
                 cue.clone().unwrap_or_default()
-            ));
+            );
             continue;
         }
         // "could have a dialogue", "should work to boost trade", "if it attacks":
         // a hypothetical is not an event (CAMEO practice); --explain shows it
         if modality == Modality::Conditional {
-            notes.push(format!(
+            note!(
+                notes,
                 "dropped {} {} ({}): hypothetical, modality cue {:?}",
                 p.code,
                 p.id,
                 p.text,
                 cue.unwrap_or_default()
-            ));
+            );
             continue;
         }
         let code = match modality {
@@ -544,8 +592,8 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
         } else {
             p.code.clone()
         };
-        let (date, date_source) = event_date(doc, s, base + m.anchor);
-        let location = event_place(doc, s, base + m.anchor).or_else(|| dateline_place.cloned());
+        let (date, date_source) = event_date(doc, by_sentence, s, base + m.anchor);
+        let location = event_place(doc, in_sentence, base + m.anchor).or_else(|| dateline_place.cloned());
         let span = toks[core.start].start..toks[core.end - 1].end;
         let event = |source: usize, target: Option<usize>| Event {
             sentence: s,
@@ -585,10 +633,13 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                 // self-reference ("Russia ... the Russian government"), not a domestic dyad
                 let bare = |x: &Actor| x.sector.is_none() && x.name.is_none();
                 if a.code == b.code || (a.country.is_some() && a.country == b.country && (bare(a) || bare(b))) {
-                    notes.push(format!(
+                    note!(
+                        notes,
                         "dropped {} {}: source and target are the same actor ({})",
-                        code, p.id, a.code
-                    ));
+                        code,
+                        p.id,
+                        a.code
+                    );
                     continue;
                 }
                 out.push(event(sm, Some(tm)));
@@ -597,12 +648,13 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
                 }
             }
         }
-        notes.push(format!(
+        note!(
+            notes,
             "kept {code} {} ({}){}",
             p.id,
             p.text,
             cue.map(|c| format!(", modality cue {c:?}")).unwrap_or_default()
-        ));
+        );
     }
     // "Egypt urged Israel and Hamas to agree to a truce": what an appeal,
     // demand, rejection or threat asks for is its content, not an event
@@ -616,14 +668,16 @@ fn sentence_events(doc: &mut Doc, lex: &Lexicon, s: usize, dateline_place: Optio
             .iter()
             .any(|&(gs, ge)| ge <= e.event_span.start && gs < e.event_span.start);
         if inside {
-            notes.push(format!(
+            note!(
+                notes,
                 "dropped {} {}: the content of an appeal, demand or threat",
-                e.cameo, e.pattern
-            ));
+                e.cameo,
+                e.pattern
+            );
         }
         !inside
     });
-    for n in notes {
+    for n in notes.into_iter().flatten() {
         doc.note(s, || n);
     }
     doc.mentions.extend(pending);
@@ -725,11 +779,10 @@ const DATE_CONTEXT: usize = 2;
 
 /// The date mention nearest to the verb in the sentence; else the latest
 /// resolved date in the sentences just before; else publication.
-fn event_date(doc: &Doc, s: usize, verb: usize) -> (Option<chrono::NaiveDate>, DateSource) {
-    let nearest = doc
-        .mentions
+fn event_date(doc: &Doc, by_sentence: &[Vec<usize>], s: usize, verb: usize) -> (Option<chrono::NaiveDate>, DateSource) {
+    let nearest = by_sentence[s]
         .iter()
-        .filter(|m| m.sentence == s)
+        .map(|&i| &doc.mentions[i])
         .filter_map(|m| match m.kind {
             MentionKind::Date(d) => Some((m.tokens.start.abs_diff(verb), d)),
             _ => None,
@@ -739,15 +792,16 @@ fn event_date(doc: &Doc, s: usize, verb: usize) -> (Option<chrono::NaiveDate>, D
         Some((_, Some(d))) => (Some(d), DateSource::Text),
         Some((_, None)) => (None, DateSource::Unknown),
         None => {
-            let context = doc
-                .mentions
+            // the latest resolved date mention (by its place in doc.mentions)
+            let context = by_sentence[s.saturating_sub(DATE_CONTEXT)..s]
                 .iter()
-                .rev()
-                .filter(|m| m.sentence < s && m.sentence + DATE_CONTEXT >= s)
-                .find_map(|m| match m.kind {
-                    MentionKind::Date(Some(d)) => Some(d),
+                .flatten()
+                .filter_map(|&i| match doc.mentions[i].kind {
+                    MentionKind::Date(Some(d)) => Some((i, d)),
                     _ => None,
-                });
+                })
+                .max_by_key(|(i, _)| *i)
+                .map(|(_, d)| d);
             match (context, doc.article.published) {
                 (Some(d), _) => (Some(d), DateSource::Context),
                 (None, Some(p)) => (Some(p), DateSource::Published),
@@ -757,10 +811,10 @@ fn event_date(doc: &Doc, s: usize, verb: usize) -> (Option<chrono::NaiveDate>, D
     }
 }
 
-fn event_place(doc: &Doc, s: usize, verb: usize) -> Option<Place> {
-    doc.mentions
+fn event_place(doc: &Doc, in_sentence: &[usize], verb: usize) -> Option<Place> {
+    in_sentence
         .iter()
-        .filter(|m| m.sentence == s)
+        .map(|&i| &doc.mentions[i])
         .filter_map(|m| match &m.kind {
             MentionKind::Place(p) => Some((m.tokens.start.abs_diff(verb), p)),
             _ => None,

@@ -11,6 +11,7 @@
 //! Shallow rules over tokens only; every decision that depends on words
 //! reads a dictionary from `dyad-lexicon`.
 
+mod classes;
 pub mod dates;
 pub mod events;
 pub mod mentions;
@@ -22,7 +23,9 @@ use dyad_lexicon::Lexicon;
 
 /// Runs every coding stage over an analysed document.
 pub fn code(doc: &mut Doc, lex: &Lexicon) {
-    mentions::find(doc, lex);
-    events::find(doc, lex);
+    // grammar classes of every token, looked up once for both stages
+    let classes = classes::TokenClasses::new(&doc.tokens, &lex.grammar);
+    mentions::find_classified(doc, lex, &classes);
+    events::find_classified(doc, lex, &classes);
     quotes::find(doc, lex);
 }

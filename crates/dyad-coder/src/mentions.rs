@@ -8,10 +8,12 @@
 //! learns, the second emits mentions, so a title later in the article still
 //! codes an earlier bare name.
 
+use crate::classes::{Classes, TokenClasses};
 use crate::dates;
 use chrono::NaiveDate;
 use dyad_doc::{Actor, Doc, Mention, MentionKind, Place, Token, TokenKind};
 use dyad_lexicon::{ActorEntry, CountryForm, Lexicon, WordClass};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A name learned from a title in this article.
@@ -36,6 +38,24 @@ struct Memory {
 
 /// Finds actor, place and date mentions in every sentence of `doc`.
 pub fn find(doc: &mut Doc, lex: &Lexicon) {
+    let classes = TokenClasses::new(&doc.tokens, &lex.grammar);
+    find_classified(doc, lex, &classes);
+}
+
+/// Dictionary hits of one sentence by start token, longest first.
+type ByStart<'l> = Vec<Vec<(usize, &'l [ActorEntry])>>;
+
+/// What the learning pass saw and found in one sentence.
+struct FirstPass<'l> {
+    by_start: ByStart<'l>,
+    /// Names learned before the sentence.
+    learned: usize,
+    last_place_country: Option<String>,
+    found: Vec<Mention>,
+}
+
+/// [`find`] with the document's token classes already looked up.
+pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClasses) {
     // the date that decides who held which office; an undated article is
     // read at mid-year of the latest year it names ("September 2016")
     let date = doc
@@ -46,30 +66,78 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
         dateline_country: crate::places::dateline_place(doc, lex).and_then(|p| p.country),
         ..Memory::default()
     };
-    for learn in [true, false] {
-        memory.last_place_country = None;
-        for s in 0..doc.sentences.len() {
-            let found = sentence_mentions(doc, lex, s, date, &mut memory, learn);
-            if !learn {
-                doc.mentions.extend(found);
-            }
-        }
+    // the learning pass; each sentence's dictionary hits are kept for the second
+    let mut first = Vec::with_capacity(doc.sentences.len());
+    for s in 0..doc.sentences.len() {
+        let by_start = phrase_hits(doc, lex, s);
+        let learned = memory.learned.len();
+        let last_place_country = memory.last_place_country.clone();
+        let found = sentence_mentions(doc, lex, classes, &by_start, s, date, &mut memory, true);
+        first.push(FirstPass {
+            by_start,
+            learned,
+            last_place_country,
+            found,
+        });
     }
+    // the second pass knows every name learned. A sentence's mentions depend
+    // only on the names learned and the latest place before it: from the
+    // first sentence after which nothing more was learned that also starts
+    // with the same latest place in both passes, the second pass would repeat
+    // the first one word for word, so the first pass's mentions are kept.
+    memory.last_place_country = None;
+    let learned_total = memory.learned.len();
+    let mut found = Vec::new();
+    let mut sentences = first.into_iter().enumerate();
+    while let Some((s, f)) = sentences.next() {
+        if f.learned == learned_total && f.last_place_country == memory.last_place_country {
+            found.extend(f.found);
+            found.extend(sentences.flat_map(|(_, f)| f.found));
+            break;
+        }
+        found.extend(sentence_mentions(
+            doc,
+            lex,
+            classes,
+            &f.by_start,
+            s,
+            date,
+            &mut memory,
+            false,
+        ));
+    }
+    doc.mentions.extend(found);
     dates::find(doc, lex);
     doc.mentions.sort_by_key(|m| (m.sentence, m.tokens.start));
 }
 
 /// An organisation prefix: code, home country, sector, name, entry id.
-type OrgHit = (String, Option<String>, Option<String>, String, String);
+type OrgHit<'l> = (&'l str, &'l Option<String>, &'l Option<String>, &'l str, &'l str);
 
-/// The actor under construction while scanning a phrase.
+/// The actor under construction while scanning a phrase. Its parts borrow
+/// from the lexicon; only what becomes a [`Mention`] is copied.
 #[derive(Default, Debug)]
-struct Phrase {
-    country: Option<(String, String)>, // (code, entry id)
-    org: Option<OrgHit>,
-    agents: Vec<(String, String)>, // (sector, entry id)
+struct Phrase<'l> {
+    country: Option<(Cow<'l, str>, Cow<'l, str>)>, // (code, entry id)
+    org: Option<OrgHit<'l>>,
+    agents: Vec<(&'l str, &'l str)>, // (sector, entry id)
     name: Option<(Range<usize>, String)>,
     person: Option<(Actor, String)>,
+}
+
+/// `a` followed by `b`, as `format!("{a}{b}")` gives it.
+fn concat(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len());
+    out.push_str(a);
+    out.push_str(b);
+    out
+}
+
+/// Records the country of the latest place, copying it only when it changes.
+fn set_last_place(mem: &mut Memory, country: Option<&str>) {
+    if mem.last_place_country.as_deref() != country {
+        mem.last_place_country = country.map(str::to_string);
+    }
 }
 
 fn cap(t: &Token) -> bool {
@@ -85,9 +153,22 @@ fn is_name_token(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.capitalized && t.lower.chars().count() > 1 && !t.lower.ends_with('.')
 }
 
-fn sentence_mentions(
+/// Actor dictionary hits of sentence `s` grouped by start token, longest first.
+fn phrase_hits<'l>(doc: &Doc, lex: &'l Lexicon, s: usize) -> ByStart<'l> {
+    let toks = doc.sentence_tokens(s);
+    let mut by_start: ByStart<'l> = vec![Vec::new(); toks.len()];
+    for h in lex.actors.phrases.find(toks) {
+        by_start[h.start].push((h.end, h.entries));
+    }
+    by_start
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_mentions<'l>(
     doc: &Doc,
-    lex: &Lexicon,
+    lex: &'l Lexicon,
+    classes: &TokenClasses,
+    by_start: &[Vec<(usize, &'l [ActorEntry])>],
     s: usize,
     date: Option<NaiveDate>,
     mem: &mut Memory,
@@ -96,6 +177,7 @@ fn sentence_mentions(
     let sent = &doc.sentences[s];
     let base = sent.tokens.start;
     let toks = doc.sentence_tokens(s);
+    let cls = classes.slice(sent.tokens.clone());
     let n = toks.len();
     let headline = sent.headline;
     let in_dateline = |i: usize| {
@@ -104,12 +186,6 @@ fn sentence_mentions(
             .as_ref()
             .is_some_and(|d| toks[i].start >= d.span.start && toks[i].end <= d.span.end)
     };
-    // dictionary hits grouped by start token, longest first
-    let mut by_start: Vec<Vec<(usize, &[ActorEntry])>> = vec![Vec::new(); n];
-    for h in lex.actors.phrases.find(toks) {
-        by_start[h.start].push((h.end, h.entries));
-    }
-    let g = &lex.grammar;
     let mut out = Vec::new();
     let mut unplaced: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -128,8 +204,8 @@ fn sentence_mentions(
         }
         let mut ph = Phrase::default();
         let mut j = i;
-        let mut place: Option<(usize, usize, String)> = None; // (place idx, end, id)
-        let mut capital: Option<(String, usize, String, bool)> = None; // (code, end, id, metonym)
+        let mut place: Option<(usize, usize, &'l str)> = None; // (place idx, end, id)
+        let mut capital: Option<(&'l str, usize, &'l str, bool)> = None; // (code, end, id, metonym)
 
         // 1. a country, organisation or place prefix
         let longest_place = by_start[j]
@@ -146,16 +222,16 @@ fn sentence_mentions(
                         .find(|(e, _)| Some(*e) == longest_place)
                         .and_then(|(_, es)| es.iter().find(|e| matches!(e, ActorEntry::Place { .. })))
                     {
-                        place = Some((*p, longest_place.unwrap_or(*end), id.clone()));
+                        place = Some((*p, longest_place.unwrap_or(*end), id.as_str()));
                     }
                     continue;
                 }
                 // "Michael Jordan", "Chad Smith": a country name inside a person's name
-                if *end == j + 1 && !headline && in_unknown_name(toks, j, &by_start, g) {
+                if *end == j + 1 && !headline && in_unknown_name(toks, cls, j, by_start) {
                     continue;
                 }
                 // "Who"/"Us" opening a sentence are not WHO and the US
-                if *end == j + 1 && g.is_function_word(&toks[j].lower) && !is_all_caps(doc, &toks[j]) {
+                if *end == j + 1 && cls[j].function_word() && !is_all_caps(doc, &toks[j]) {
                     continue;
                 }
                 for e in entries.iter() {
@@ -165,7 +241,7 @@ fn sentence_mentions(
                             form: CountryForm::Name | CountryForm::Adjective,
                             id,
                         } if ph.country.is_none() && ph.org.is_none() => {
-                            ph.country = Some((code.clone(), id.clone()));
+                            ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             j = j.max(*end);
                         }
                         ActorEntry::Org {
@@ -175,7 +251,7 @@ fn sentence_mentions(
                             name,
                             id,
                         } if ph.country.is_none() && ph.org.is_none() => {
-                            ph.org = Some((code.clone(), country.clone(), sector.clone(), name.clone(), id.clone()));
+                            ph.org = Some((code, country, sector, name, id));
                             j = j.max(*end);
                         }
                         ActorEntry::Country {
@@ -183,10 +259,10 @@ fn sentence_mentions(
                             form: form @ (CountryForm::Capital | CountryForm::Metonym),
                             id,
                         } if capital.is_none() => {
-                            capital = Some((code.clone(), *end, id.clone(), *form == CountryForm::Metonym));
+                            capital = Some((code, *end, id, *form == CountryForm::Metonym));
                         }
                         ActorEntry::Place { place: p, id } if place.is_none() => {
-                            place = Some((*p, *end, id.clone()));
+                            place = Some((*p, *end, id));
                         }
                         _ => {}
                     }
@@ -205,10 +281,7 @@ fn sentence_mentions(
                             sector,
                             name,
                             id,
-                        } => Some((
-                            *end,
-                            (code.clone(), country.clone(), sector.clone(), name.clone(), id.clone()),
-                        )),
+                        } => Some((*end, (code.as_str(), country, sector, name.as_str(), id.as_str()))),
                         _ => None,
                     })
                 });
@@ -253,7 +326,7 @@ fn sentence_mentions(
                     let code = if person.country.len() > 3 && whole {
                         person.country.clone()
                     } else {
-                        format!("{}{}", person.country, person.sector)
+                        concat(&person.country, &person.sector)
                     };
                     Actor {
                         code,
@@ -277,7 +350,7 @@ fn sentence_mentions(
         }
         // learned names
         if ph.person.is_none() && ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) {
-            if let Some((l, end)) = learned_at(&mem.learned, toks, j, g) {
+            if let Some((l, end)) = learned_at(&mem.learned, toks, cls, j) {
                 ph.person = Some((l.actor.clone(), l.entry.clone()));
                 person_end = Some(end);
             }
@@ -297,9 +370,10 @@ fn sentence_mentions(
                         .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
                 });
                 if toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_follows {
-                    place_prefix = lex.actors.places[*p].country.clone();
-                    if let Some(c) = &place_prefix {
-                        ph.country = Some((c.clone(), place.as_ref().map(|p| p.2.clone()).unwrap_or_default()));
+                    place_prefix = lex.actors.places[*p].country.as_deref();
+                    if let Some(c) = place_prefix {
+                        let id = place.as_ref().map(|p| p.2).unwrap_or_default();
+                        ph.country = Some((Cow::Borrowed(c), Cow::Borrowed(id)));
                         j = *end;
                     }
                 }
@@ -308,11 +382,11 @@ fn sentence_mentions(
             if ph.country.is_none()
                 && j + 2 < n
                 && toks[j].lower == "the"
-                && g.is(&toks[j + 1].lower, WordClass::Anaphor)
+                && cls[j + 1].lower_is(WordClass::Anaphor)
                 && toks[j + 2].lower == "'s"
             {
                 if let Some(c) = &mem.last_place_country {
-                    ph.country = Some((c.clone(), "context:latest-place".into()));
+                    ph.country = Some((Cow::Owned(c.clone()), Cow::Borrowed("context:latest-place")));
                     j += 2;
                 }
             }
@@ -325,7 +399,7 @@ fn sentence_mentions(
         // 2. agents ("State Councilor and Foreign Minister"); determiners before a bare agent
         let mut k = j;
         if !had_prefix {
-            while k < n && g.is(&toks[k].lower, WordClass::Det) && k - j < 2 {
+            while k < n && cls[k].lower_is(WordClass::Det) && k - j < 2 {
                 k += 1;
             }
             // "the Italian side": determiner then country adjective
@@ -348,7 +422,7 @@ fn sentence_mentions(
                             h.iter()
                                 .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
                         }) {
-                            ph.country = Some((code.clone(), id.clone()));
+                            ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             k = *end;
                         }
                         break;
@@ -360,7 +434,7 @@ fn sentence_mentions(
         while let Some((end, sector, id)) = by_start.get(k).and_then(|hs| {
             hs.iter().find_map(|(end, es)| {
                 es.iter().find_map(|e| match e {
-                    ActorEntry::Agent { sector, id } => Some((*end, sector.clone(), id.clone())),
+                    ActorEntry::Agent { sector, id } => Some((*end, sector.as_str(), id.as_str())),
                     _ => None,
                 })
             })
@@ -386,7 +460,7 @@ fn sentence_mentions(
                 }
                 if c < n && toks[c].lower == "of" {
                     let mut d = c + 1;
-                    if d < n && g.is(&toks[d].lower, WordClass::Det) {
+                    if d < n && cls[d].lower_is(WordClass::Det) {
                         d += 1;
                     }
                     if d < n && cap(&toks[d]) {
@@ -396,12 +470,12 @@ fn sentence_mentions(
                                     code,
                                     id,
                                     form: CountryForm::Name | CountryForm::Adjective,
-                                } => Some((*end, code.clone(), id.clone())),
+                                } => Some((*end, code.as_str(), id.as_str())),
                                 _ => None,
                             })
                         });
                         if let Some((end, code, id)) = country {
-                            ph.country = Some((code, id));
+                            ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             j = end;
                         }
                     }
@@ -418,32 +492,31 @@ fn sentence_mentions(
                     })
             });
             if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
-                let locative = start > 0 && after_locative(toks, start, g);
-                if !locative || metonym {
+                let locative = start > 0 && after_locative(toks, cls, start);
+                // after "in" only a metonym with "'s" is an actor
+                if !locative || (metonym && toks.get(end).is_some_and(|t| t.lower == "'s")) {
                     let actor = Actor {
-                        code: format!("{code}GOV"),
-                        country: Some(code.clone()),
+                        code: concat(code, "GOV"),
+                        country: Some(code.to_string()),
                         sector: Some("GOV".into()),
                         name: None,
                     };
-                    if toks.get(end).is_some_and(|t| t.lower == "'s") || !locative {
-                        out.push(actor_mention(doc, s, base, start..end, actor, id));
-                        i = end;
-                        continue;
-                    }
+                    out.push(actor_mention(doc, s, base, start..end, actor, id.to_string()));
+                    i = end;
+                    continue;
                 }
             }
             if let Some((p, end, id)) = place {
                 // a place after "in", "Russia's", or a name of several words ("the Red Sea")
-                let placed = start > 0 && (after_locative(toks, start, g) || toks[start - 1].lower == "'s");
+                let placed = start > 0 && (after_locative(toks, cls, start) || toks[start - 1].lower == "'s");
                 if (placed || end - start >= 2 || owns_place) && !headline {
                     let pl = lex.actors.places[p].clone();
-                    mem.last_place_country = pl.country.clone();
-                    out.push(place_mention(doc, s, base, start..end, pl, id));
+                    set_last_place(mem, pl.country.as_deref());
+                    out.push(place_mention(doc, s, base, start..end, pl, id.to_string()));
                     i = end;
                     continue;
                 }
-                mem.last_place_country = lex.actors.places[p].country.clone();
+                set_last_place(mem, lex.actors.places[p].country.as_deref());
             }
             i += 1;
             continue;
@@ -455,17 +528,17 @@ fn sentence_mentions(
             let city_country = (0..start - 1).find_map(|k| {
                 by_start[k].iter().filter(|(e, _)| *e == start - 1).find_map(|(_, es)| {
                     es.iter().find_map(|e| match e {
-                        ActorEntry::Place { place, .. } => lex.actors.places[*place].country.clone(),
+                        ActorEntry::Place { place, .. } => lex.actors.places[*place].country.as_deref(),
                         _ => None,
                     })
                 })
             });
             if let (Some(cc), Some((code, id))) = (city_country, &ph.country) {
-                if &cc != code {
+                if cc != code.as_ref() {
                     let name = doc.article.text[toks[start].start..toks[j - 1].end].to_string();
                     let pl = Place {
                         name,
-                        country: Some(cc),
+                        country: Some(cc.to_string()),
                         lat: None,
                         lon: None,
                     };
@@ -475,7 +548,7 @@ fn sentence_mentions(
                         base,
                         start..j,
                         pl,
-                        format!("{id}+context:city-region"),
+                        concat(id, "+context:city-region"),
                     ));
                     i = j;
                     continue;
@@ -484,7 +557,7 @@ fn sentence_mentions(
         }
         // a country after "in" is where, not who ("recalled its ambassador from
         // Algeria" and "rockets at northern Israel" stay actors)
-        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_class(toks, start, g, WordClass::Within) {
+        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_class(toks, cls, start, WordClass::Within) {
             if let Some((code, id)) = &ph.country {
                 let name = lex.actors.country_name(code).unwrap_or(code).to_string();
                 out.push(place_mention(
@@ -494,11 +567,11 @@ fn sentence_mentions(
                     start..j,
                     Place {
                         name,
-                        country: Some(code.clone()),
+                        country: Some(code.to_string()),
                         lat: None,
                         lon: None,
                     },
-                    id.clone(),
+                    id.to_string(),
                 ));
                 i = j;
                 continue;
@@ -535,7 +608,7 @@ fn sentence_mentions(
             if run.len() >= 2 && closes && toks[e - 1].capitalized {
                 let mut first = e.saturating_sub(2).max(run.start);
                 // "Luigi Di Maio", "Ursula von der Leyen"
-                while first > run.start && g.is(&toks[first].lower, WordClass::Particle) {
+                while first > run.start && cls[first].lower_is(WordClass::Particle) {
                     first -= 1;
                 }
                 if run.len() == 3
@@ -565,40 +638,46 @@ fn sentence_mentions(
             }
         }
         // compose
-        let (country, country_id) = match (&ph.country, &ph.org) {
-            (Some((c, id)), _) => (Some(c.clone()), Some(id.clone())),
-            (None, Some((_, c, _, _, id))) => (c.clone(), Some(id.clone())),
+        let (country, country_id): (Option<&str>, Option<&str>) = match (&ph.country, &ph.org) {
+            (Some((c, id)), _) => (Some(c), Some(id)),
+            (None, Some((_, c, _, _, id))) => (c.as_deref(), Some(id)),
             _ => (None, None),
         };
-        let sector = ph.agents.first().map(|(s, _)| s.clone());
-        let mut entry_parts: Vec<String> = country_id.into_iter().collect();
-        entry_parts.extend(ph.agents.iter().map(|(_, id)| id.clone()));
-        let mut actor = match &ph.org {
+        let sector = ph.agents.first().map(|(s, _)| *s);
+        // the entry ids of the parts joined with "+"
+        let entry_parts = || {
+            let mut out = String::new();
+            let ids = country_id.into_iter().chain(ph.agents.iter().map(|(_, id)| *id));
+            for (k, id) in ids.enumerate() {
+                if k > 0 {
+                    out.push('+');
+                }
+                out.push_str(id);
+            }
+            out
+        };
+        let actor = || match &ph.org {
             Some((code, _, org_sector, name, _)) => Actor {
-                code: code.clone(),
-                country: country.clone(),
-                sector: org_sector.clone().or(sector.clone()),
-                name: Some(name.clone()),
+                code: code.to_string(),
+                country: country.map(str::to_string),
+                sector: org_sector.as_deref().or(sector).map(str::to_string),
+                name: Some(name.to_string()),
             },
             None => Actor {
-                code: format!(
-                    "{}{}",
-                    country.clone().unwrap_or_default(),
-                    sector.clone().unwrap_or_default()
-                ),
-                country: country.clone(),
-                sector: sector.clone(),
+                code: concat(country.unwrap_or_default(), sector.unwrap_or_default()),
+                country: country.map(str::to_string),
+                sector: sector.map(str::to_string),
                 name: None,
             },
         };
         if country.is_none() && ph.org.is_none() {
             // a bare title: "the foreign minister" is the latest person learned with it
-            let agent_ids: Vec<&String> = ph.agents.iter().map(|(_, id)| id).collect();
+            let agent_ids: Vec<&str> = ph.agents.iter().map(|(_, id)| *id).collect();
             match mem
                 .learned
                 .iter()
                 .rev()
-                .find(|l| l.agents.iter().any(|a| agent_ids.contains(&a)))
+                .find(|l| l.agents.iter().any(|a| agent_ids.contains(&a.as_str())))
             {
                 Some(l) if ph.name.is_none() => {
                     out.push(actor_mention(
@@ -607,7 +686,7 @@ fn sentence_mentions(
                         base,
                         agents_start..j,
                         l.actor.clone(),
-                        format!("{}+{}", l.entry, entry_parts.join("+")),
+                        concat(&l.entry, &concat("+", &entry_parts())),
                     ));
                 }
                 // "Port Authority's President Paolo Emilio Signorini": no country
@@ -615,7 +694,7 @@ fn sentence_mentions(
                 _ if ph.name.is_some() => {
                     // "President Alexander Lukashenko": a title without a country
                     // before a name the dictionary knows is that person, title included
-                    let (range, _) = ph.name.clone().expect("name");
+                    let range = ph.name.as_ref().map(|(r, _)| r.clone()).expect("name");
                     let known = by_start[range.start].iter().find_map(|(end, es)| {
                         let people: Vec<usize> = es
                             .iter()
@@ -630,7 +709,7 @@ fn sentence_mentions(
                             .filter(|&p| lex.actors.people[p].holds_on(date))
                             .max_by_key(|&p| lex.actors.people[p].start)?;
                         let id = es.iter().find_map(|e| match e {
-                            ActorEntry::Person { person, id } if *person == p => Some(id.clone()),
+                            ActorEntry::Person { person, id } if *person == p => Some(id.as_str()),
                             _ => None,
                         })?;
                         Some((*end, p, id))
@@ -641,7 +720,7 @@ fn sentence_mentions(
                             let code = if person.country.len() > 3 {
                                 person.country.clone()
                             } else {
-                                format!("{}{}", person.country, person.sector)
+                                concat(&person.country, &person.sector)
                             };
                             let actor = Actor {
                                 code,
@@ -655,7 +734,7 @@ fn sentence_mentions(
                                 base,
                                 agents_start..end,
                                 actor,
-                                format!("{id}+{}", entry_parts.join("+")),
+                                concat(id, &concat("+", &entry_parts())),
                             ));
                             i = end;
                         }
@@ -663,36 +742,30 @@ fn sentence_mentions(
                     }
                     continue;
                 }
-                _ if !headline && stands_alone(toks, j, g) => {
+                _ if !headline && stands_alone(toks, cls, j) => {
                     // "Police arrested protesters": the country comes from the
                     // sentence's place or the dateline, after the sentence is read
                     unplaced.push(out.len());
-                    out.push(actor_mention(
-                        doc,
-                        s,
-                        base,
-                        agents_start..j,
-                        actor.clone(),
-                        entry_parts.join("+"),
-                    ));
+                    out.push(actor_mention(doc, s, base, agents_start..j, actor(), entry_parts()));
                 }
                 _ => {}
             }
             i = j.max(start + 1);
             continue;
         }
+        let mut actor = actor();
         if let Some((range, name)) = &ph.name {
             actor.name = Some(name.clone());
             if learn {
                 mem.learned.push(Learned {
-                    aliases: aliases(&toks[range.clone()], g),
+                    aliases: aliases(&toks[range.clone()], &cls[range.clone()]),
                     actor: actor.clone(),
-                    agents: ph.agents.iter().map(|(_, id)| id.clone()).collect(),
-                    entry: format!("learned:{name}"),
+                    agents: ph.agents.iter().map(|(_, id)| id.to_string()).collect(),
+                    entry: concat("learned:", name),
                 });
             }
         }
-        let entry = entry_parts.join("+");
+        let entry = entry_parts();
         out.push(actor_mention(doc, s, base, start..j, actor, entry));
         i = j.max(start + 1);
     }
@@ -710,7 +783,7 @@ fn sentence_mentions(
     if let Some(country) = here.or(dateline) {
         for &k in &unplaced {
             if let MentionKind::Actor(a) = &mut out[k].kind {
-                a.code = format!("{country}{}", a.sector.clone().unwrap_or_default());
+                a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country.clone());
                 out[k].entry.push_str("+context:place");
             }
@@ -721,37 +794,32 @@ fn sentence_mentions(
 
 /// Whether the phrase at `start` follows a locative preposition, allowing a
 /// compass word between: "in Moscow", "in northern Iraq".
-fn after_locative(toks: &[Token], start: usize, g: &dyad_lexicon::Grammar) -> bool {
-    after_class(toks, start, g, WordClass::Locative)
+fn after_locative(toks: &[Token], cls: &[Classes], start: usize) -> bool {
+    after_class(toks, cls, start, WordClass::Locative)
 }
 
 /// Whether the phrase at `start` follows a word of `class`, allowing "the"
 /// and a compass word between.
-fn after_class(toks: &[Token], start: usize, g: &dyad_lexicon::Grammar, class: WordClass) -> bool {
+fn after_class(toks: &[Token], cls: &[Classes], start: usize, class: WordClass) -> bool {
     let mut k = start;
-    if k > 0 && g.is(&toks[k - 1].lower, WordClass::Direction) {
+    if k > 0 && cls[k - 1].lower_is(WordClass::Direction) {
         k -= 1;
     }
     if k > 0 && toks[k - 1].lower == "the" {
         k -= 1;
     }
-    k > 0 && g.is(&toks[k - 1].lower, class)
+    k > 0 && cls[k - 1].lower_is(class)
 }
 
 /// Whether the one-word phrase at `j` sits next to a capitalised word that
 /// no dictionary knows (not sentence-initial): part of a person's name, as
 /// in "Michael Jordan" or "Chad Smith".
-fn in_unknown_name(
-    toks: &[Token],
-    j: usize,
-    by_start: &[Vec<(usize, &[ActorEntry])>],
-    g: &dyad_lexicon::Grammar,
-) -> bool {
+fn in_unknown_name(toks: &[Token], cls: &[Classes], j: usize, by_start: &[Vec<(usize, &[ActorEntry])>]) -> bool {
     let unknown_name_word = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.kind == TokenKind::Word
                 && t.capitalized
-                && !g.is_function_word(&t.lower)
+                && !cls[k].function_word()
                 && by_start[k].is_empty()
                 && !by_start[..k].iter().any(|hs| hs.iter().any(|(e, _)| *e > k))
         })
@@ -763,23 +831,23 @@ fn in_unknown_name(
 /// ("police arrested", "protesters in") rather than an adjective before a
 /// noun ("military cooperation"): the next token must be punctuation, a
 /// function word, or an inflected verb form.
-fn stands_alone(toks: &[Token], j: usize, g: &dyad_lexicon::Grammar) -> bool {
+fn stands_alone(toks: &[Token], cls: &[Classes], j: usize) -> bool {
     let Some(next) = toks.get(j) else { return true };
     next.kind != TokenKind::Word
         || next.capitalized
-        || g.is_function_word(&next.lower)
-        || g.is_function_word(&next.lemma)
+        || cls[j].function_word()
+        || cls[j].lemma_function_word()
         || next.lower.ends_with("ed")
         || (next.lower.ends_with('s') && next.lemma != next.lower)
 }
 
 /// Alias token sequences for a learned name: the full name, every suffix
 /// ("Di Maio", "Maio"), and the first word of a two-word name ("Wang").
-fn aliases(name: &[Token], g: &dyad_lexicon::Grammar) -> Vec<Vec<String>> {
+fn aliases(name: &[Token], cls: &[Classes]) -> Vec<Vec<String>> {
     let words: Vec<String> = name.iter().map(|t| t.lower.clone()).collect();
     let mut out = Vec::new();
     for k in 0..words.len() {
-        if !g.is(&words[k], WordClass::Particle) || k + 1 == words.len() {
+        if !cls[k].lower_is(WordClass::Particle) || k + 1 == words.len() {
             out.push(words[k..].to_vec());
         }
     }
@@ -789,19 +857,14 @@ fn aliases(name: &[Token], g: &dyad_lexicon::Grammar) -> Vec<Vec<String>> {
     out
 }
 
-fn learned_at<'a>(
-    learned: &'a [Learned],
-    toks: &[Token],
-    j: usize,
-    g: &dyad_lexicon::Grammar,
-) -> Option<(&'a Learned, usize)> {
+fn learned_at<'a>(learned: &'a [Learned], toks: &[Token], cls: &[Classes], j: usize) -> Option<(&'a Learned, usize)> {
     let mut best: Option<(&Learned, usize)> = None;
     for l in learned.iter().rev() {
         for a in &l.aliases {
             let end = j + a.len();
             if end <= toks.len()
                 && toks[j..end].iter().zip(a).all(|(t, w)| t.lower == *w)
-                && (end == toks.len() || !is_name_token(&toks[end]) || g.is(&toks[end].lemma, WordClass::Report))
+                && (end == toks.len() || !is_name_token(&toks[end]) || cls[end].lemma_is(WordClass::Report))
                 && best.is_none_or(|(_, e)| end > e)
             {
                 best = Some((l, end));

@@ -2,7 +2,6 @@
 
 use crate::source::{columns, DictFile, LoadError};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CalendarWord {
@@ -52,12 +51,12 @@ impl Calendar {
 /// Which code an intended or threatened event takes.
 #[derive(Debug, Clone, Default)]
 pub struct ModalityMap {
-    intent: HashMap<String, String>,
-    threat: HashMap<String, String>,
-    targetless: HashMap<String, String>,
-    governs: HashMap<String, String>,
-    place_target: HashMap<String, String>,
-    refusal: HashMap<String, String>,
+    intent: FxHashMap<String, String>,
+    threat: FxHashMap<String, String>,
+    targetless: FxHashMap<String, String>,
+    governs: FxHashMap<String, String>,
+    place_target: FxHashMap<String, String>,
+    refusal: FxHashMap<String, String>,
 }
 
 impl ModalityMap {
@@ -88,7 +87,7 @@ impl ModalityMap {
         }
     }
 
-    fn lookup<'a>(map: &'a HashMap<String, String>, code: &'a str) -> Option<&'a str> {
+    fn lookup<'a>(map: &'a FxHashMap<String, String>, code: &'a str) -> Option<&'a str> {
         (1..=code.len())
             .rev()
             .find_map(|l| map.get(&code[..l]))

@@ -52,7 +52,8 @@ impl WordClass {
         })
     }
 
-    fn bit(self) -> u32 {
+    /// This class's bit in the set [`Grammar::classes`] returns.
+    pub fn bit(self) -> u32 {
         1 << (self as u32)
     }
 }
@@ -78,6 +79,13 @@ impl Grammar {
     /// Whether a word (lowercase form or lemma) belongs to a class.
     pub fn is(&self, word: &str, class: WordClass) -> bool {
         self.classes.get(word).is_some_and(|b| b & class.bit() != 0)
+    }
+
+    /// Every class of a word as a bit set (see [`WordClass::bit`]); `None`
+    /// for a word of no class. One lookup answers all [`Grammar::is`] and
+    /// [`Grammar::is_function_word`] questions about a word.
+    pub fn classes(&self, word: &str) -> Option<u32> {
+        self.classes.get(word).copied()
     }
 
     /// Whether a word is a function word of any class.
