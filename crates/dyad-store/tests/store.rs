@@ -57,7 +57,7 @@ fn all(s: &Store, f: &EventFilter) -> Vec<EventRow> {
 }
 
 fn is_lavrov_di_maio(r: &EventRow) -> bool {
-    r.record.cameo == "043"
+    r.record.cameo == "040"
         && r.record.source.name.as_deref() == Some("Sergey Lavrov")
         && r.record.target.as_ref().and_then(|t| t.name.as_deref()) == Some("Luigi Di Maio")
 }
@@ -260,10 +260,10 @@ fn code_filters_select_exactly_their_rows() {
     assert!(root04.iter().any(is_lavrov_di_maio));
     check(
         EventFilter {
-            cameo: Some("043".into()),
+            cameo: Some("040".into()),
             ..Default::default()
         },
-        &|r| r.record.cameo.starts_with("043"),
+        &|r| r.record.cameo.starts_with("040"),
     );
     check(
         EventFilter {
@@ -486,7 +486,7 @@ fn files_reopen_read_only_and_refuse_foreign_or_newer_databases() {
     assert!(
         ro.query(
             &EventFilter {
-                cameo: Some("043".into()),
+                cameo: Some("040".into()),
                 ..Default::default()
             },
             Page::first(1)

@@ -178,7 +178,7 @@ fn query_writes_jsonl_and_csv_with_the_filters_applied() {
         .all(|r| r["root"] == "04" && r["num_mentions"].as_u64() >= Some(1)));
     let meeting = rows
         .iter()
-        .find(|r| r["cameo"] == "043" && r["source"]["name"] == "Sergey Lavrov")
+        .find(|r| r["cameo"] == "040" && r["source"]["name"] == "Sergey Lavrov")
         .expect("the Lavrov–Di Maio meeting");
     assert_eq!(meeting["target"]["name"], "Luigi Di Maio");
     assert_eq!(meeting["date"], "2020-10-14");
@@ -401,7 +401,7 @@ fn gdelt_export_matches_the_documented_layout_column_by_column() {
     }
     let meeting = rows
         .iter()
-        .find(|r| r[col("EventCode")] == "043" && r[col("Actor1Name")] == "Sergey Lavrov")
+        .find(|r| r[col("EventCode")] == "040" && r[col("Actor1Name")] == "Sergey Lavrov")
         .expect("meeting exported");
     assert_eq!(meeting[col("Actor1Code")], "RUSGOV");
     assert_eq!(meeting[col("Actor1CountryCode")], "RUS");
@@ -473,12 +473,17 @@ fn csv_and_plover_exports_read_back() {
     }
     let meeting = objs
         .iter()
-        .find(|o| o["cameo"] == "043" && o["actor"][0]["entity_name"] == "Sergey Lavrov")
+        .find(|o| o["cameo"] == "040" && o["actor"][0]["entity_name"] == "Sergey Lavrov")
         .unwrap();
+    assert_eq!(meeting["mode"], serde_json::json!([]), "040 Consult → CONSULT, no mode");
+    let call = objs
+        .iter()
+        .find(|o| o["cameo"] == "041")
+        .expect("the Wang Yi–Di Maio phone call");
     assert_eq!(
-        meeting["mode"],
-        serde_json::json!(["visit"]),
-        "043 Host a visit → CONSULT/visit"
+        call["mode"],
+        serde_json::json!(["phone"]),
+        "041 Discuss by telephone → CONSULT/phone"
     );
     assert_eq!(meeting["recipient"][0]["country_name"], "ITA");
     assert_eq!(meeting["event_loc"]["name"], "Moscow");
