@@ -523,6 +523,31 @@ fn sentence_events(
                 pending.push(place);
             }
         }
+        // "declared a state of emergency", "imposed a curfew": a domestic act
+        // whose target is the source's own country
+        if place_target.is_none()
+            && targets.is_empty()
+            && !mutual
+            && !p.has_target_slot()
+            && lex.modality.self_target(&p.code)
+        {
+            if let Some(&src) = sources.first() {
+                let m = &doc.mentions[sa.actors[src].1];
+                if let Some(country) = m.actor().and_then(|a| a.country.clone()) {
+                    place_target = Some(doc.mentions.len() + pending.len());
+                    pending.push(dyad_doc::Mention {
+                        kind: MentionKind::Actor(Actor {
+                            code: country.clone(),
+                            country: Some(country),
+                            sector: None,
+                            name: None,
+                        }),
+                        entry: format!("{}+context:own-country", m.entry),
+                        ..m.clone()
+                    });
+                }
+            }
+        }
         // a pattern written without TARGET ("claim responsibility for") codes
         // an act with no one on the receiving end, as CAMEO allows
         let targetless = targets.is_empty()

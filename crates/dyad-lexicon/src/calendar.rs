@@ -57,6 +57,7 @@ pub struct ModalityMap {
     governs: FxHashMap<String, String>,
     place_target: FxHashMap<String, String>,
     refusal: FxHashMap<String, String>,
+    self_target: FxHashMap<String, String>,
 }
 
 impl ModalityMap {
@@ -68,6 +69,9 @@ impl ModalityMap {
                 }
                 Ok(c) if c[0] == "threat" => {
                     self.threat.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "self-target" => {
+                    self.self_target.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "refusal" => {
                     self.refusal.insert(c[1].to_string(), c[2].to_string());
@@ -122,6 +126,12 @@ impl ModalityMap {
     /// where CAMEO has no rejection for it, and the event is not coded.
     pub fn refusal<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.refusal, code)
+    }
+
+    /// Whether an event of `code` with no target acts on the source's own
+    /// country ("Sri Lanka declared a state of emergency" -> LKA).
+    pub fn self_target(&self, code: &str) -> bool {
+        Self::lookup(&self.self_target, code).is_some()
     }
 
     /// The code for a threatened `code`.
