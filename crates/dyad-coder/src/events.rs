@@ -733,6 +733,16 @@ fn core_range(m: &PatternMatch, sa: &SentenceActors) -> Range<usize> {
         if t.end == r.end && t.start > r.start {
             r.end = t.start;
         }
+        // a passive starts with its target: "Moise was shot dead by gunmen"
+        if t.start == r.start {
+            r.start = t.end.min(r.end);
+        }
+    }
+    // ... and ends with its source
+    if let Some(src) = &m.source {
+        if src.end == r.end && src.start > r.start {
+            r.end = src.start;
+        }
     }
     while r.end > r.start + 1
         && r.end > m.anchor + 1

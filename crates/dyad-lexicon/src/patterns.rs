@@ -402,18 +402,33 @@ impl Patterns {
         }
         // the auxiliary, allowing one adverb between: "was reportedly shelled"
         let aux = (1..=2).filter_map(|k| i.checked_sub(k)).find(|&a| slots.auxiliary(a))?;
-        // "by" may follow a short phrase: "was received in Cairo by"
-        let by = (i + 1..(i + 5).min(tokens.len())).find(|&k| tokens[k].lower == "by")?;
-        if (i + 1..by).any(|k| !slots.skippable(k)) {
-            return None;
-        }
         let target = slots.actor_until(aux).into_iter().next()?;
         let mut out: Vec<PatternMatch> = Vec::new();
         for key in [&t.lemma, &t.lower] {
             for &pi in self.index.get(key.as_str()).into_iter().flatten() {
                 let p = &self.list[pi];
-                let starts_verb_target = p.anchor == 0 && matches!(p.elems.get(1), Some(Elem::Target(_)));
-                if !starts_verb_target || out.iter().any(|m| m.pattern == pi) {
+                // "VERB [words] TARGET ...": "shoot dead TARGET" is "was shot dead by SOURCE"
+                let Some(slot) = p.elems.iter().position(|e| matches!(e, Elem::Target(_))) else {
+                    continue;
+                };
+                let words_only = p.anchor == 0
+                    && p.elems[1..slot]
+                        .iter()
+                        .all(|e| matches!(e, Elem::Word { optional: false, .. }));
+                if !words_only || out.iter().any(|m| m.pattern == pi) {
+                    continue;
+                }
+                let after_words = (1..slot).try_fold(i + 1, |k, e| match &p.elems[e] {
+                    Elem::Word { alts, .. } if tokens.get(k).is_some_and(|t| word_matches(t, alts)) => Some(k + 1),
+                    _ => None,
+                });
+                let Some(after_words) = after_words else { continue };
+                // "by" may follow a short phrase: "was received in Cairo by"
+                let Some(by) = (after_words..(after_words + 4).min(tokens.len())).find(|&k| tokens[k].lower == "by")
+                else {
+                    continue;
+                };
+                if (after_words..by).any(|k| !slots.skippable(k)) {
                     continue;
                 }
                 let m = Matcher {
@@ -424,7 +439,7 @@ impl Patterns {
                 };
                 for source in slots.actor_from(by + 1) {
                     let mut c = Captures::default();
-                    if let Some(end) = m.forward(2, source.end, &mut c) {
+                    if let Some(end) = m.forward(slot + 1, source.end, &mut c) {
                         out.push(PatternMatch {
                             pattern: pi,
                             start: target.start,
