@@ -227,7 +227,9 @@ impl SentenceActors<'_> {
         while s > 0 && self.is(s - 1, WordClass::Det) {
             s -= 1;
         }
-        s > 0 && self.is(s - 1, WordClass::Prep)
+        // "hundreds of Cubans", "thousands of protesters": a count, not a preposition
+        let count_of = s >= 2 && self.toks[s - 1].lower == "of" && self.is(s - 2, WordClass::Det);
+        s > 0 && self.is(s - 1, WordClass::Prep) && !count_of
     }
 
     /// The other member of a hyphenated compound: "NATO-Russia" -> NATO for Russia.
@@ -478,6 +480,9 @@ fn sentence_events(
             None => sa
                 .subject_before(core.start)
                 .or_else(|| sa.speaker_after(core.end))
+                // the pattern's own words name the actor: "the International
+                // Criminal Court * investigate", "suicide bomber * attack"
+                .or_else(|| sa.covering(core.start).map(|a| vec![a]))
                 .unwrap_or_default(),
         };
         let exclude = &sources[..];

@@ -477,6 +477,24 @@ fn sentence_mentions<'l>(
                         if let Some((end, code, id)) = country {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             j = end;
+                        } else {
+                            // "the head of the World Food Programme": the organisation
+                            let org = by_start[d].iter().find_map(|(end, es)| {
+                                es.iter().find_map(|e| match e {
+                                    ActorEntry::Org {
+                                        code,
+                                        country,
+                                        sector,
+                                        name,
+                                        id,
+                                    } => Some((*end, (code.as_str(), country, sector, name.as_str(), id.as_str()))),
+                                    _ => None,
+                                })
+                            });
+                            if let Some((end, hit)) = org {
+                                ph.org = Some(hit);
+                                j = end;
+                            }
                         }
                     }
                 }
