@@ -511,10 +511,12 @@ fn sentence_events(
         }
         // (not for a passive without its agent: "will be held in Russia's Yekaterinburg")
         let passive = core.start > 0 && sa.is(core.start - 1, WordClass::Auxiliary);
+        // (a match that lost its final TARGET has no object to stand in for)
         if place_target.is_none()
             && targets.is_empty()
             && !mutual
             && !passive
+            && !m.target_missing
             && !sources.is_empty()
             && lex.modality.place_target(&p.code)
         {
