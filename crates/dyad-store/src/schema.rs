@@ -12,6 +12,19 @@
 //! * `events`: folded events (unique `fold_key`), the record fields of
 //!   their first mention and the counts;
 //! * `mentions`: every event occurrence with all record fields.
+//!
+//! Version 2 (faster ingest, same content):
+//! * `signatures` holds each article's MinHash signature (`minhash`) and
+//!   cluster, read for every LSH candidate without touching the article's
+//!   text; `articles.signature` is dropped;
+//! * `lsh` becomes `(key, article)` WITHOUT ROWID, `key` being the band's
+//!   bucket with its 5 low bits replaced by the band number
+//!   ([`crate::similar::band_keys`]): one B-tree instead of a table and an
+//!   index, and one `IN` lookup per article; new keys go to the small
+//!   `lsh_recent` (same layout) and move into `lsh` in key order in bulk
+//!   (see `ingest.rs`), and lookups read both;
+//! * the indexes `actors_code` and `mentions_sentence`, which no query
+//!   uses, are dropped.
 
 use crate::{Result, StoreError};
 use rusqlite::Connection;
@@ -37,8 +50,9 @@ pub(crate) const RECORD_COLUMNS: &str = "
 
 /// The migrations, in order; `user_version` = how many are applied.
 fn migrations() -> Vec<String> {
-    vec![format!(
-        "
+    vec![
+        format!(
+            "
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL,
@@ -128,7 +142,36 @@ CREATE INDEX mentions_event ON mentions(event);
 CREATE INDEX mentions_article ON mentions(article);
 CREATE INDEX mentions_sentence ON mentions(sentence_id);
 "
-    )]
+        ),
+        "
+DROP INDEX actors_code;
+DROP INDEX mentions_sentence;
+
+CREATE TABLE signatures (
+    article INTEGER PRIMARY KEY REFERENCES articles(id),
+    cluster INTEGER NOT NULL,
+    minhash BLOB NOT NULL
+);
+INSERT INTO signatures (article, cluster, minhash)
+    SELECT id, cluster, signature FROM articles WHERE signature IS NOT NULL;
+ALTER TABLE articles DROP COLUMN signature;
+
+CREATE TABLE lsh_v2 (
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO lsh_v2 (key, article) SELECT (bucket & -32) | band, article FROM lsh;
+DROP TABLE lsh;
+ALTER TABLE lsh_v2 RENAME TO lsh;
+CREATE TABLE lsh_recent (
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+"
+        .to_string(),
+    ]
 }
 
 /// The schema version this build writes and reads.
@@ -194,4 +237,88 @@ pub(crate) fn check_current(conn: &Connection, path: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{similar, Store};
+
+    const STORY: &str = "Russia is convinced that further cooperation with Italy will have a positive impact on \
+        efforts to combat COVID-19 and other global challenges, Russian Foreign Minister Sergey Lavrov said on \
+        Wednesday during a meeting with his Italian counterpart, Luigi Di Maio. The Russian foreign minister added \
+        that Moscow values the continuity in relations with Rome over recent years.";
+
+    /// A version-1 store holding one article written as version 1 wrote it
+    /// (signature in `articles`, LSH rows as band + bucket), migrated to the
+    /// current version: its signature and LSH keys move, and a copy ingested
+    /// afterwards still finds it.
+    #[test]
+    fn version_1_stores_migrate_and_keep_finding_their_copies() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(&migrations()[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let sig = similar::signature(STORY).unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, article_id, origin, original, cleaned, content_hash, signature, cluster)
+             VALUES (1, 'old', 'old.txt', ?1, ?1, 42, ?2, 1)",
+            rusqlite::params![STORY, similar::to_bytes(&sig)],
+        )
+        .unwrap();
+        for (band, bucket) in similar::bands(&sig).iter().enumerate() {
+            conn.execute(
+                "INSERT INTO lsh (band, bucket, article) VALUES (?1, ?2, 1)",
+                rusqlite::params![band as i64, *bucket as i64],
+            )
+            .unwrap();
+        }
+
+        migrate(&mut conn, ":memory:").unwrap();
+        assert_eq!(version(&conn).unwrap(), current_version());
+        let (stored, cluster): (Vec<u8>, i64) = conn
+            .query_row("SELECT minhash, cluster FROM signatures WHERE article = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((similar::from_bytes(&stored), cluster), (sig.clone(), 1));
+        let mut keys: Vec<i64> = conn
+            .prepare("SELECT key FROM lsh WHERE article = 1 ORDER BY key")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut expected = similar::band_keys(&sig);
+        expected.sort();
+        expected.dedup();
+        keys.dedup();
+        assert_eq!(keys, expected);
+        let has_signature: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'signature'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(has_signature, 0);
+
+        let mut store = Store {
+            conn,
+            path: ":memory:".into(),
+        };
+        let mut copy = dyad_pipeline::Pipeline::builtin()
+            .process_text(&STORY.replace("over recent years", "in recent years"), None);
+        copy.article.outlet = Some("Another Outlet".into());
+        let st = store.ingest_docs([copy], 10).unwrap();
+        assert_eq!((st.added, st.syndicated), (1, 1));
+        let clusters: Vec<i64> = store
+            .conn
+            .prepare("SELECT cluster FROM articles ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(clusters, vec![1, 1]);
+    }
 }

@@ -533,3 +533,80 @@ fn a_newer_schema_is_refused() {
     assert!(Store::open_read_only(&db).is_err());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_copy_in_the_same_batch_folds_as_in_a_later_one() {
+    let docs: Vec<_> = samples()
+        .into_iter()
+        .chain([syndicated_copy()])
+        .map(|a| pipeline().process(a))
+        .collect();
+    // all six articles in one transaction: the copy's events fold into events
+    // created by the same batch (counts kept in memory)
+    let mut one = Store::open_in_memory().unwrap();
+    let mut ingest = one.ingest_stream(100);
+    for d in docs.clone() {
+        ingest.push(d).unwrap();
+    }
+    assert_eq!(ingest.pending(), 6);
+    let st = ingest.finish().unwrap();
+    assert_eq!((st.added, st.syndicated, st.batches), (6, 1, 1));
+    // the copy in a batch of its own: counts recounted from the stored mentions
+    let mut two = Store::open_in_memory().unwrap();
+    let mut docs = docs.into_iter();
+    two.ingest_docs(docs.by_ref().take(5), 2).unwrap();
+    let st = two.ingest_docs(docs, 2).unwrap();
+    assert_eq!((st.added, st.syndicated), (1, 1));
+
+    for s in [&one, &two] {
+        assert_eq!(s.verify().unwrap(), Vec::<String>::new());
+    }
+    let json = |s: &Store| -> Vec<String> {
+        s.query(&EventFilter::default(), Page::all())
+            .unwrap()
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect()
+    };
+    assert_eq!(json(&one), json(&two), "same ids, fields and counts");
+    let meeting = all(&one, &EventFilter::default())
+        .into_iter()
+        .find(is_lavrov_di_maio)
+        .unwrap();
+    assert_eq!(
+        (meeting.num_mentions, meeting.num_sources, meeting.num_articles),
+        (2, 2, 2)
+    );
+}
+
+#[test]
+fn a_running_ingest_sees_articles_another_writer_stored_meanwhile() {
+    let dir = std::env::temp_dir().join(format!("dyad-store-writers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("w.db");
+    let _ = std::fs::remove_file(&db);
+    let original = samples().into_iter().find(|a| a.id == "000_46ba96b69bd97d1b").unwrap();
+    let others: Vec<_> = samples().into_iter().filter(|a| a.id != original.id).collect();
+
+    let mut a = Store::open(&db).unwrap();
+    let mut ingest = a.ingest_stream(1);
+    // a first batch, so the running ingest has read the store's LSH keys
+    ingest.push(pipeline().process(others[0].clone())).unwrap();
+    {
+        let mut b = Store::open(&db).unwrap();
+        let st = b.ingest([original], 10, |x| pipeline().process(x)).unwrap();
+        assert_eq!(st.added, 1);
+    }
+    ingest.push(pipeline().process(syndicated_copy())).unwrap();
+    let st = ingest.finish().unwrap();
+    assert_eq!(
+        (st.added, st.syndicated),
+        (2, 1),
+        "the copy joins the other writer's article"
+    );
+    let c = a.counts().unwrap();
+    assert_eq!((c.articles, c.clusters), (3, 2));
+    assert_eq!(a.verify().unwrap(), Vec::<String>::new());
+    drop(a);
+    std::fs::remove_dir_all(&dir).ok();
+}
