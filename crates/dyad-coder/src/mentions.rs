@@ -111,6 +111,22 @@ pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClass
     doc.mentions.sort_by_key(|m| (m.sentence, m.tokens.start));
 }
 
+/// The first organisation among the phrase hits starting at one token, with its end.
+fn org_at<'l>(hits: &[(usize, &'l [ActorEntry])]) -> Option<(usize, OrgHit<'l>)> {
+    hits.iter().find_map(|(end, es)| {
+        es.iter().find_map(|e| match e {
+            ActorEntry::Org {
+                code,
+                country,
+                sector,
+                name,
+                id,
+            } => Some((*end, (code.as_str(), country, sector, name.as_str(), id.as_str()))),
+            _ => None,
+        })
+    })
+}
+
 /// An organisation prefix: code, home country, sector, name, entry id.
 type OrgHit<'l> = (&'l str, &'l Option<String>, &'l Option<String>, &'l str, &'l str);
 
@@ -273,19 +289,7 @@ fn sentence_mentions<'l>(
             }
             // "the Italian La Stampa daily": an organisation after a country adjective is the actor
             if ph.country.is_some() && j < n && cap(&toks[j]) {
-                let org = by_start[j].iter().find_map(|(end, es)| {
-                    es.iter().find_map(|e| match e {
-                        ActorEntry::Org {
-                            code,
-                            country,
-                            sector,
-                            name,
-                            id,
-                        } => Some((*end, (code.as_str(), country, sector, name.as_str(), id.as_str()))),
-                        _ => None,
-                    })
-                });
-                if let Some((end, hit)) = org {
+                if let Some((end, hit)) = org_at(&by_start[j]) {
                     ph.country = None;
                     ph.org = Some(hit);
                     j = end;
@@ -479,19 +483,7 @@ fn sentence_mentions<'l>(
                             j = end;
                         } else {
                             // "the head of the World Food Programme": the organisation
-                            let org = by_start[d].iter().find_map(|(end, es)| {
-                                es.iter().find_map(|e| match e {
-                                    ActorEntry::Org {
-                                        code,
-                                        country,
-                                        sector,
-                                        name,
-                                        id,
-                                    } => Some((*end, (code.as_str(), country, sector, name.as_str(), id.as_str()))),
-                                    _ => None,
-                                })
-                            });
-                            if let Some((end, hit)) = org {
+                            if let Some((end, hit)) = org_at(&by_start[d]) {
                                 ph.org = Some(hit);
                                 j = end;
                             }
