@@ -81,6 +81,8 @@ struct SentenceActors<'a> {
     /// Grammar classes of `toks`.
     cls: &'a [Classes],
     mentions: &'a [Mention],
+    /// For several-word coordinators ("as well as").
+    grammar: &'a dyad_lexicon::Grammar,
 }
 
 impl SentenceActors<'_> {
@@ -110,13 +112,24 @@ impl SentenceActors<'_> {
 
     /// Length of a coordinator at `t`: "and", ",", ", and", "as well as".
     fn conj_len(&self, t: usize) -> usize {
-        let w = |k: usize| self.toks.get(t + k).map(|x| x.lower.as_str());
-        match (w(0), w(1), w(2)) {
-            (Some(","), Some("and"), _) => 2,
-            (Some("as"), Some("well"), Some("as")) => 3,
-            (Some("and" | "," | "or"), _, _) => 1,
-            _ => 0,
+        let comma = self.toks.get(t).is_some_and(|x| x.lower == ",");
+        if comma {
+            // ", and" closes a list; a bare comma may continue one
+            return if self.is(t + 1, WordClass::Conj) { 2 } else { 1 };
         }
+        if self.is(t, WordClass::Conj) {
+            return 1;
+        }
+        // several-word coordinators from `conj` in dict/grammar.tsv: "as well as"
+        (2..=3)
+            .rev()
+            .find(|&len| {
+                self.toks.get(t..t + len).is_some_and(|ws| {
+                    let phrase = ws.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+                    self.grammar.is(&phrase, WordClass::Conj)
+                })
+            })
+            .unwrap_or(0)
     }
 
     /// An actor after up to two lowercase modifiers: "a fugitive Italian
@@ -432,6 +445,7 @@ fn sentence_events(
         places: of_kind(false),
         cls,
         mentions: &doc.mentions,
+        grammar: &lex.grammar,
     };
     let mut matches = lex.patterns.find(toks, &sa);
     // most specific first, then longest

@@ -385,7 +385,7 @@ fn sentence_mentions<'l>(
             // "the region's president": the latest place named
             if ph.country.is_none()
                 && j + 2 < n
-                && toks[j].lower == "the"
+                && cls[j].lower_is(WordClass::Det)
                 && cls[j + 1].lower_is(WordClass::Anaphor)
                 && toks[j + 2].lower == "'s"
             {
@@ -502,7 +502,7 @@ fn sentence_mentions<'l>(
                     })
             });
             if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
-                let locative = start > 0 && after_locative(toks, cls, start);
+                let locative = start > 0 && after_locative(cls, start);
                 // after "in" only a metonym with "'s" is an actor
                 if !locative || (metonym && toks.get(end).is_some_and(|t| t.lower == "'s")) {
                     let actor = Actor {
@@ -518,7 +518,7 @@ fn sentence_mentions<'l>(
             }
             if let Some((p, end, id)) = place {
                 // a place after "in", "Russia's", or a name of several words ("the Red Sea")
-                let placed = start > 0 && (after_locative(toks, cls, start) || toks[start - 1].lower == "'s");
+                let placed = start > 0 && (after_locative(cls, start) || toks[start - 1].lower == "'s");
                 if (placed || end - start >= 2 || owns_place) && !headline {
                     let pl = lex.actors.places[p].clone();
                     set_last_place(mem, pl.country.as_deref());
@@ -567,7 +567,7 @@ fn sentence_mentions<'l>(
         }
         // a country after "in" is where, not who ("recalled its ambassador from
         // Algeria" and "rockets at northern Israel" stay actors)
-        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_class(toks, cls, start, WordClass::Within) {
+        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_class(cls, start, WordClass::Within) {
             if let Some((code, id)) = &ph.country {
                 let name = lex.actors.country_name(code).unwrap_or(code).to_string();
                 out.push(place_mention(
@@ -605,7 +605,7 @@ fn sentence_mentions<'l>(
             };
             while e < n
                 && (is_name_token(&toks[e])
-                    || (matches!(toks[e].lower.as_str(), "of" | "and" | "for")
+                    || (cls[e].lower_is(WordClass::Connector)
                         && e + 1 < n
                         && is_name_token(&toks[e + 1])
                         && !starts_actor(e + 1)
@@ -639,7 +639,10 @@ fn sentence_mentions<'l>(
                 if !known
                     && (!apposition
                         || e >= n
-                        || matches!(toks[e].lower.as_str(), "," | "." | ")" | "in" | "said" | "and"))
+                        || matches!(toks[e].lower.as_str(), "," | "." | ")")
+                        || cls[e].lower_is(WordClass::Locative)
+                        || cls[e].lemma_is(WordClass::Report)
+                        || cls[e].lower_is(WordClass::Conj))
                 {
                     let name = doc.article.text[toks[first].start..toks[e - 1].end].to_string();
                     ph.name = Some((first..e, name));
@@ -804,18 +807,18 @@ fn sentence_mentions<'l>(
 
 /// Whether the phrase at `start` follows a locative preposition, allowing a
 /// compass word between: "in Moscow", "in northern Iraq".
-fn after_locative(toks: &[Token], cls: &[Classes], start: usize) -> bool {
-    after_class(toks, cls, start, WordClass::Locative)
+fn after_locative(cls: &[Classes], start: usize) -> bool {
+    after_class(cls, start, WordClass::Locative)
 }
 
-/// Whether the phrase at `start` follows a word of `class`, allowing "the"
-/// and a compass word between.
-fn after_class(toks: &[Token], cls: &[Classes], start: usize, class: WordClass) -> bool {
+/// Whether the phrase at `start` follows a word of `class`, allowing a
+/// determiner and a compass word between.
+fn after_class(cls: &[Classes], start: usize, class: WordClass) -> bool {
     let mut k = start;
     if k > 0 && cls[k - 1].lower_is(WordClass::Direction) {
         k -= 1;
     }
-    if k > 0 && toks[k - 1].lower == "the" {
+    if k > 0 && cls[k - 1].lower_is(WordClass::Det) {
         k -= 1;
     }
     k > 0 && cls[k - 1].lower_is(class)

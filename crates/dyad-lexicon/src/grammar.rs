@@ -24,6 +24,7 @@ pub enum WordClass {
     Anaphor,
     Support,
     Auxiliary,
+    Connector,
 }
 
 impl WordClass {
@@ -48,6 +49,7 @@ impl WordClass {
             "anaphor" => Self::Anaphor,
             "support" => Self::Support,
             "auxiliary" => Self::Auxiliary,
+            "connector" => Self::Connector,
             _ => return None,
         })
     }
