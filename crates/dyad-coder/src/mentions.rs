@@ -113,18 +113,22 @@ pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClass
 
 /// The first organisation among the phrase hits starting at one token, with its end.
 fn org_at<'l>(hits: &[(usize, &'l [ActorEntry])]) -> Option<(usize, OrgHit<'l>)> {
-    hits.iter().find_map(|(end, es)| {
-        es.iter().find_map(|e| match e {
-            ActorEntry::Org {
-                code,
-                country,
-                sector,
-                name,
-                id,
-            } => Some((*end, (code.as_str(), country, sector, name.as_str(), id.as_str()))),
-            _ => None,
-        })
-    })
+    hits.iter()
+        .find_map(|(end, es)| es.iter().find_map(org_hit).map(|hit| (*end, hit)))
+}
+
+/// An organisation entry's parts, borrowed from the lexicon.
+fn org_hit(e: &ActorEntry) -> Option<OrgHit<'_>> {
+    match e {
+        ActorEntry::Org {
+            code,
+            country,
+            sector,
+            name,
+            id,
+        } => Some((code.as_str(), country, sector, name.as_str(), id.as_str())),
+        _ => None,
+    }
 }
 
 /// An organisation prefix: code, home country, sector, name, entry id.
@@ -260,14 +264,8 @@ fn sentence_mentions<'l>(
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             j = j.max(*end);
                         }
-                        ActorEntry::Org {
-                            code,
-                            country,
-                            sector,
-                            name,
-                            id,
-                        } if ph.country.is_none() && ph.org.is_none() => {
-                            ph.org = Some((code, country, sector, name, id));
+                        org @ ActorEntry::Org { .. } if ph.country.is_none() && ph.org.is_none() => {
+                            ph.org = org_hit(org);
                             j = j.max(*end);
                         }
                         ActorEntry::Country {

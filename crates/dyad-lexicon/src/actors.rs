@@ -2,7 +2,7 @@
 //! dated office-holders and the gazetteer, all in one phrase automaton.
 
 use crate::phrase::{PhraseSet, PhraseSetBuilder};
-use crate::source::{columns, list, DictFile, LoadError};
+use crate::source::{columns, columns_or_report, list, DictFile, LoadError};
 use chrono::NaiveDate;
 use dyad_doc::Place;
 use std::collections::HashMap;
@@ -170,12 +170,8 @@ impl Builder {
 
     pub fn countries(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
         for (n, line) in f.lines() {
-            let cols = match columns(line, 3, 7) {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(f.error(n, e));
-                    continue;
-                }
+            let Some(cols) = columns_or_report(f, n, line, 3, 7, errors) else {
+                continue;
             };
             let code = cols[0];
             if !is_code(code) {
@@ -230,12 +226,8 @@ impl Builder {
 
     pub fn orgs(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
         for (n, line) in f.lines() {
-            let cols = match columns(line, 2, 4) {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(f.error(n, e));
-                    continue;
-                }
+            let Some(cols) = columns_or_report(f, n, line, 2, 4, errors) else {
+                continue;
             };
             if !is_code(cols[0]) {
                 errors.push(f.error(n, format!("bad organisation code {:?}", cols[0])));
@@ -293,12 +285,8 @@ impl Builder {
 
     pub fn places(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
         for (n, line) in f.lines() {
-            let cols = match columns(line, 3, 7) {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(f.error(n, e));
-                    continue;
-                }
+            let Some(cols) = columns_or_report(f, n, line, 3, 7, errors) else {
+                continue;
             };
             let coord = |s: &str| s.parse::<f64>().ok();
             let place = self.places.len();

@@ -186,6 +186,18 @@ pub(crate) fn columns(line: &str, min: usize, max: usize) -> Result<Vec<&str>, S
     Ok(cols)
 }
 
+/// [`columns`], reporting a malformed line as an error of `f` at line `n`.
+pub(crate) fn columns_or_report<'a>(
+    f: &DictFile,
+    n: usize,
+    line: &'a str,
+    min: usize,
+    max: usize,
+    errors: &mut Vec<LoadError>,
+) -> Option<Vec<&'a str>> {
+    columns(line, min, max).map_err(|e| errors.push(f.error(n, e))).ok()
+}
+
 /// A `;`-separated list field.
 pub(crate) fn list(field: &str) -> impl Iterator<Item = &str> {
     field.split(';').map(str::trim).filter(|s| !s.is_empty())
