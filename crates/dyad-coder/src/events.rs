@@ -67,6 +67,8 @@ macro_rules! note {
 const MODALITY_WINDOW: usize = 5;
 /// How far after the phrase a place standing for the target may be.
 const PLACE_TARGET_WINDOW: usize = 5;
+/// How far after a match that lost its TARGET a place may stand for it.
+const LOOSE_PLACE_WINDOW: usize = 4;
 /// How far after the phrase an implicit target may be.
 const TARGET_WINDOW: usize = 10;
 
@@ -133,28 +135,65 @@ impl SentenceActors<'_> {
     }
 
     /// An actor after up to two lowercase modifiers: "a fugitive Italian
-    /// mafia boss", "a suspected Russian spy".
+    /// mafia boss", "a suspected Russian spy", "anti-war protesters" (a
+    /// hyphenated compound is one modifier).
     fn after_modifiers(&self, t: usize) -> Option<usize> {
-        (1..=2).find_map(|k| {
-            let words = self.toks.get(t..t + k)?;
-            let plain = words
-                .iter()
-                .zip(&self.cls[t..t + k])
-                .all(|(w, c)| w.kind == TokenKind::Word && !w.capitalized && !c.function_word());
-            if plain {
-                self.at_start(t + k)
-            } else {
-                None
+        let plain = |k: usize| {
+            self.toks.get(k).is_some_and(|w| {
+                w.kind == TokenKind::Word
+                    && !w.capitalized
+                    && !self.cls[k].function_word()
+                    && self.covering(k).is_none()
+            })
+        };
+        let mut k = t;
+        for _ in 0..2 {
+            if !plain(k) {
+                return None;
             }
-        })
+            k += 1;
+            while self.hyphen_at(k) && plain(k + 1) {
+                k += 2;
+            }
+            if let Some(a) = self.at_start(k) {
+                return Some(a);
+            }
+        }
+        None
     }
 
-    /// Skips determiners and counts before an actor ("the", "some 150").
+    /// Whether token `k` is a hyphen joining the words either side ("anti-war").
+    fn hyphen_at(&self, k: usize) -> bool {
+        k > 0
+            && self.toks.get(k).is_some_and(|h| h.lower == "-")
+            && self.toks.get(k + 1).is_some_and(|n| n.start == self.toks[k].end)
+            && self.toks[k - 1].end == self.toks[k].start
+    }
+
+    /// Skips determiners and counts before an actor ("the", "some 150",
+    /// "more than 200", "at least five", "dozens of"). A count word that is
+    /// also a preposition ("at", "to", "of", "over") only counts inside a
+    /// count, so "to Russia" keeps its preposition.
     fn skip_dets(&self, mut t: usize) -> usize {
-        let mut k = 0;
-        while k < 3 && (self.is(t, WordClass::Det) || self.toks.get(t).is_some_and(|x| x.kind == TokenKind::Number)) {
+        let start = t;
+        let count_word = |k: usize| {
+            self.is(k, WordClass::Det)
+                || self.is(k, WordClass::Quantity)
+                || self.toks.get(k).is_some_and(|x| x.kind == TokenKind::Number)
+        };
+        while t < start + 6 && t < self.toks.len() {
+            let number = self.toks[t].kind == TokenKind::Number;
+            let ok = if number || self.is(t, WordClass::Det) {
+                true
+            } else if self.is(t, WordClass::Quantity) {
+                !self.is(t, WordClass::Prep) || t > start || count_word(t + 1)
+            } else {
+                false
+            };
+            if !ok {
+                break;
+            }
             t += 1;
-            k += 1;
         }
         t
     }
@@ -277,6 +316,41 @@ impl SentenceActors<'_> {
         None
     }
 
+    /// "Pelosi's visit to Taiwan", "Russia's latest missile strikes": the
+    /// possessor of an event noun is its source (up to two lowercase
+    /// modifiers between).
+    fn possessor_before(&self, t: usize) -> Option<Vec<usize>> {
+        (0..=2).find_map(|k| {
+            let apostrophe = t.checked_sub(k + 1)?;
+            if self.toks[apostrophe].lower != "'s" {
+                return None;
+            }
+            let plain = (apostrophe + 1..t).all(|j| {
+                self.toks[j].kind == TokenKind::Word && !self.toks[j].capitalized && !self.cls[j].function_word()
+            });
+            let a = self.at_end(apostrophe).filter(|_| plain)?;
+            Some(self.group_left(a))
+        })
+    }
+
+    /// "Sanctions against Iran were announced by Britain and Canada": the
+    /// agent of a passive verb after an event noun, in the same clause.
+    fn agent_after(&self, t: usize) -> Option<Vec<usize>> {
+        let limit = (t + TARGET_WINDOW).min(self.toks.len());
+        let mut aux = false;
+        for k in t..limit {
+            if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote {
+                return None;
+            }
+            aux |= self.is(k, WordClass::Auxiliary);
+            if aux && self.toks[k].lower == "by" {
+                let a = self.at_start(k + 1).or_else(|| self.at_start(self.skip_dets(k + 1)))?;
+                return Some(self.group_right(a));
+            }
+        }
+        None
+    }
+
     /// "..., Lavrov said" / "said Wang Yi": the speaker of the sentence.
     fn speaker_after(&self, t: usize) -> Option<Vec<usize>> {
         for k in t..self.toks.len() {
@@ -299,6 +373,12 @@ impl SentenceActors<'_> {
         if !self.is(k, WordClass::Pronoun) {
             return None;
         }
+        self.antecedent_of(k, exclude)
+    }
+
+    /// The latest actor before token `k` that is not a source nor of a
+    /// source's country.
+    fn antecedent_of(&self, k: usize, exclude: &[usize]) -> Option<usize> {
         let source_countries: Vec<Option<&str>> = exclude.iter().map(|&s| self.country(s)).collect();
         (0..self.actors.len())
             .rev()
@@ -356,6 +436,18 @@ impl Slots for SentenceActors<'_> {
 
     fn auxiliary(&self, tok: usize) -> bool {
         self.is(tok, WordClass::Auxiliary)
+    }
+
+    fn in_adjunct(&self, tok: usize) -> bool {
+        self.covering(tok).is_some_and(|a| {
+            let start = self.actors[a].0.start;
+            // the preposition, allowing a determiner and one modifier between
+            (start.saturating_sub(3)..start).any(|k| self.is(k, WordClass::Prep))
+        })
+    }
+
+    fn relative(&self, tok: usize) -> bool {
+        self.is(tok, WordClass::Relative)
     }
 
     fn skippable(&self, tok: usize) -> bool {
@@ -488,11 +580,35 @@ fn sentence_events(
             );
             continue;
         }
+        // "Turkey shot down [a Russian warplane]": an agent noun that is
+        // another pattern's target is not itself an act ("warplane * TARGET")
+        if m.source.is_none() {
+            if let Some(a) = sa.covering(core.start) {
+                let object = matches.iter().any(|o| {
+                    !std::ptr::eq(o, m)
+                        && o.target
+                            .as_ref()
+                            .is_some_and(|t| t.start <= sa.actors[a].0.start && sa.actors[a].0.end <= t.end)
+                });
+                if object {
+                    note!(
+                        notes,
+                        "dropped {} {} ({}): its words are the object of another verb",
+                        p.code,
+                        p.id,
+                        p.text
+                    );
+                    continue;
+                }
+            }
+        }
         // sources
         let sources: Vec<usize> = match &m.source {
             Some(r) => sa.in_range(r),
             None => sa
-                .subject_before(core.start)
+                .possessor_before(core.start)
+                .or_else(|| sa.subject_before(core.start))
+                .or_else(|| sa.agent_after(core.end))
                 .or_else(|| sa.speaker_after(core.end))
                 // the pattern's own words name the actor: "the International
                 // Criminal Court * investigate", "suicide bomber * attack"
@@ -502,14 +618,31 @@ fn sentence_events(
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
+            // "fired on its positions": for an attack (whose target may be a
+            // place), the possessor stands for the target
+            None if m.target_missing && sa.is(m.end, WordClass::Possessive) && lex.modality.place_target(&p.code) => {
+                sa.antecedent_of(m.end, exclude).map(|a| vec![a]).unwrap_or_default()
+            }
             None if m.target_missing => Vec::new(),
             None => sa.object_after(m.end, exclude).unwrap_or_default(),
         };
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
         // this only when it is symmetric
-        let mutual =
-            targets.is_empty() && m.target.is_none() && sources.len() >= 2 && (!m.target_missing || p.symmetric);
+        let mutual = targets.is_empty()
+            && m.target.is_none()
+            && sources.len() >= 2
+            && (p.symmetric
+                || lex.modality.mutual_open(&p.code)
+                || (!m.target_missing && lex.modality.mutual(&p.code)));
+        // (not "battle tanks": a loose match followed by a plain word is a
+        // modifier in a compound noun, not an act)
+        let compound = m.target_missing
+            && sa
+                .toks
+                .get(m.end)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized && !sa.cls[m.end].function_word());
+        let mutual = mutual && !compound;
         if mutual {
             targets = sources.clone();
         }
@@ -525,21 +658,29 @@ fn sentence_events(
         }
         // (not for a passive without its agent: "will be held in Russia's Yekaterinburg")
         let passive = core.start > 0 && sa.is(core.start - 1, WordClass::Auxiliary);
-        // (a match that lost its final TARGET has no object to stand in for)
+        // (a match that lost its final TARGET takes a place only where the
+        // target would stand: "shelled [the city of] Kharkiv")
         if place_target.is_none()
             && targets.is_empty()
             && !mutual
             && !passive
-            && !m.target_missing
             && !sources.is_empty()
             && lex.modality.place_target(&p.code)
         {
-            if let Some(place) = place_after(
-                &doc.mentions,
-                in_sentence,
-                base + core.end,
-                base + m.end.max(core.end) + PLACE_TARGET_WINDOW,
-            ) {
+            let window = if m.target_missing {
+                LOOSE_PLACE_WINDOW
+            } else {
+                PLACE_TARGET_WINDOW
+            };
+            let from = m.end.max(core.end);
+            let reachable = |place: &Mention| {
+                !m.target_missing
+                    || (from..place.tokens.start - base)
+                        .all(|k| sa.skippable(k) && !sa.is(k, WordClass::Prep) || sa.toks[k].lower == "of")
+            };
+            if let Some(place) = place_after(&doc.mentions, in_sentence, base + core.end, base + from + window)
+                .filter(|pl| reachable(pl))
+            {
                 place_target = Some(doc.mentions.len() + pending.len());
                 pending.push(place);
             }
@@ -649,6 +790,8 @@ fn sentence_events(
             goldstein: info.goldstein,
             quad_class: info.quad_class,
             plover: info.plover.clone(),
+            plover_mode: info.plover_mode.clone(),
+            plover_context: info.plover_context.clone(),
             negated,
             modality,
             event_span: span.clone(),
@@ -657,6 +800,7 @@ fn sentence_events(
             location: location.clone(),
             pattern: p.id.clone(),
         };
+        let emitted_before = out.len();
         if targetless || place_target.is_some() {
             for &src in &sources {
                 out.push(event(sa.actors[src].1, place_target));
@@ -694,6 +838,11 @@ fn sentence_events(
                 }
             }
         }
+        if out.len() == emitted_before {
+            // every pair was an actor with itself: leave the words to other patterns
+            taken.pop();
+            continue;
+        }
         note!(
             notes,
             "kept {code} {} ({}){}",
@@ -704,15 +853,58 @@ fn sentence_events(
     }
     // "Egypt urged Israel and Hamas to agree to a truce": what an appeal,
     // demand, rejection or threat asks for is its content, not an event
-    let governors: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|e| lex.modality.governs(&e.cameo))
-        .map(|e| (e.event_span.start, e.event_span.end))
+    let governors: Vec<usize> = (0..out.len())
+        .filter(|&i| lex.modality.governs(&out[i].cameo))
         .collect();
+    // (not past a new clause: "..., who was detained by Russia's FSB", "; ...")
+    let clause_break = |from: usize, to: usize| {
+        (1..toks.len()).any(|k| {
+            toks[k].start >= from
+                && toks[k].end <= to
+                && (toks[k].lower == ";" || (sa.is(k, WordClass::Relative) && toks[k - 1].lower == ","))
+        })
+    };
+    // each event's governor: the nearest appeal, demand, ... before it
+    let governed_by: Vec<Option<usize>> = out
+        .iter()
+        .map(|e| {
+            governors.iter().rev().copied().find(|&g| {
+                let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
+                ge <= e.event_span.start && gs < e.event_span.start && !clause_break(ge, e.event_span.end)
+            })
+        })
+        .collect();
+    // "demanded that Russia withdraw its forces": a plain appeal or demand
+    // takes its CAMEO sub-code from what it asks for (100 + 0874 -> 1056)
+    for (i, g) in governed_by.iter().enumerate() {
+        let Some(g) = *g else { continue };
+        let generic = out[g].cameo.len() == 3 && out[g].cameo.ends_with('0');
+        let refined = lex
+            .modality
+            .content(&out[g].cameo, &out[i].cameo)
+            .and_then(|c| lex.codebook.get(c).map(|info| (c, info)));
+        if let (true, Some((code, info))) = (generic, refined) {
+            note!(
+                notes,
+                "recoded {} {} as {code}: it asks for {} ({})",
+                out[g].cameo,
+                out[g].pattern,
+                out[i].cameo,
+                out[i].pattern
+            );
+            let e = &mut out[g];
+            e.cameo = code.to_string();
+            e.goldstein = info.goldstein;
+            e.quad_class = info.quad_class;
+            e.plover = info.plover.clone();
+            e.plover_mode = info.plover_mode.clone();
+            e.plover_context = info.plover_context.clone();
+        }
+    }
+    let mut k = 0;
     out.retain(|e| {
-        let inside = governors
-            .iter()
-            .any(|&(gs, ge)| ge <= e.event_span.start && gs < e.event_span.start);
+        let inside = governed_by[k].is_some();
+        k += 1;
         if inside {
             note!(
                 notes,
@@ -722,6 +914,55 @@ fn sentence_events(
             );
         }
         !inside
+    });
+    // "shelled Kharkiv overnight, killing three civilians": a participle
+    // after a comma reports a consequence of the act before it by the same
+    // source, which CAMEO codes once
+    let consequence = |e: &Event| {
+        let Some(k) = toks.iter().position(|t| t.start == e.event_span.start) else {
+            return false;
+        };
+        k > 0
+            && toks[k - 1].lower == ","
+            && toks[k].lower.ends_with("ing")
+            && out
+                .iter()
+                .any(|o| o.source == e.source && o.event_span.end <= toks[k - 1].start)
+    };
+    let dropped: Vec<bool> = out.iter().map(consequence).collect();
+    let mut k = 0;
+    out.retain(|e| {
+        let drop = dropped[k];
+        k += 1;
+        if drop {
+            note!(
+                notes,
+                "dropped {} {}: a consequence of an earlier act",
+                e.cameo,
+                e.pattern
+            );
+        }
+        !drop
+    });
+    // one event per dyad and code in a sentence ("met ... the first
+    // high-level contact"): the first, most specific, stands
+    let code_of = |m: Option<usize>| -> Option<(String, Option<String>)> {
+        let m = m?;
+        let mention = doc.mentions.get(m).or_else(|| pending.get(m - doc.mentions.len()))?;
+        mention.actor().map(|a| (a.code.clone(), a.name.clone()))
+    };
+    let mut seen = FxHashSet::default();
+    out.retain(|e| {
+        let fresh = seen.insert((code_of(Some(e.source)), code_of(e.target), e.cameo.clone()));
+        if !fresh {
+            note!(
+                notes,
+                "dropped {} {}: repeats an event of this sentence",
+                e.cameo,
+                e.pattern
+            );
+        }
+        fresh
     });
     for n in notes.into_iter().flatten() {
         doc.note(s, || n);
@@ -735,7 +976,7 @@ fn sentence_events(
 /// ("Russia's strikes", "EU sanctions").
 fn opens_phrase(sa: &SentenceActors, t: usize) -> bool {
     sa.is(t, WordClass::Prep)
-        || sa.is(t, WordClass::Boundary)
+        || (sa.is(t, WordClass::Boundary) && !sa.is(t, WordClass::Relative))
         || sa.covering(t).is_some()
         || matches!(sa.toks[t].lower.as_str(), "," | "'s")
         || sa.is(t, WordClass::Support)

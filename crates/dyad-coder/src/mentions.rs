@@ -16,6 +16,10 @@ use dyad_lexicon::{ActorEntry, CountryForm, Lexicon, WordClass};
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// Agents from this dictionary stand for a government only beside the
+/// country they name ("his Italian counterpart"), never alone.
+const NEEDS_COUNTRY_FILE: &str = "agents-diplomatic.tsv";
+
 /// A name learned from a title in this article.
 #[derive(Debug, Clone)]
 struct Learned {
@@ -753,7 +757,12 @@ fn sentence_mentions<'l>(
                     }
                     continue;
                 }
-                _ if !headline && stands_alone(toks, cls, j) => {
+                // (diplomatic shorthand, "the region", "the other side", only
+                // stands for a government beside a country it names)
+                _ if !headline
+                    && stands_alone(toks, cls, j)
+                    && !ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE)) =>
+                {
                     // "Police arrested protesters": the country comes from the
                     // sentence's place or the dateline, after the sentence is read
                     unplaced.push(out.len());
@@ -797,6 +806,22 @@ fn sentence_mentions<'l>(
                 a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country.clone());
                 out[k].entry.push_str("+context:place");
+            }
+        }
+    } else {
+        // "France recalled its ambassadors", "Kenyan police fired at
+        // protesters": with no place named, an unplaced agent belongs to the
+        // country of the nearest actor before it
+        for &k in &unplaced {
+            let before = out[..k]
+                .iter()
+                .rev()
+                .filter(|m| m.tokens.end <= out[k].tokens.start)
+                .find_map(|m| m.actor().and_then(|a| a.country.clone()));
+            if let (Some(country), MentionKind::Actor(a)) = (before, &mut out[k].kind) {
+                a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
+                a.country = Some(country);
+                out[k].entry.push_str("+context:antecedent");
             }
         }
     }

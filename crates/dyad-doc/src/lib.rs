@@ -177,6 +177,11 @@ pub struct Event {
     pub goldstein: f64,
     pub quad_class: u8,
     pub plover: Option<String>,
+    /// PLOVER mode of the CAMEO code (e.g. `restrict`), if it implies one.
+    pub plover_mode: Option<String>,
+    /// PLOVER contexts of the CAMEO code (e.g. `economic`); PLOVER allows
+    /// several, and most codes have none.
+    pub plover_context: Vec<String>,
     pub negated: bool,
     pub modality: Modality,
     /// Byte range of the event phrase in the cleaned text.

@@ -45,6 +45,16 @@ pub struct EventRecord {
     pub quad_class: u8,
     pub goldstein: f64,
     pub plover: Option<String>,
+    /// PLOVER mode the CAMEO code maps to (`dict/cameo.tsv`), e.g.
+    /// `restrict`; `null` where the mapping gives none. Absent in records
+    /// written before the field existed (reads as `null`).
+    #[serde(default)]
+    pub plover_mode: Option<String>,
+    /// PLOVER contexts the CAMEO code maps to, e.g. `["economic"]`: a list,
+    /// since PLOVER allows several (`091` → `crime`, `corruption`); empty
+    /// where the mapping gives none.
+    #[serde(default)]
+    pub plover_context: Vec<String>,
     pub negated: bool,
     pub modality: Modality,
     pub location: Option<Place>,
@@ -72,6 +82,8 @@ impl EventRecord {
             quad_class: ev.quad_class,
             goldstein: ev.goldstein,
             plover: ev.plover.clone(),
+            plover_mode: ev.plover_mode.clone(),
+            plover_context: ev.plover_context.clone(),
             negated: ev.negated,
             modality: ev.modality,
             location: ev.location.clone(),
@@ -146,5 +158,91 @@ impl QuoteRecord {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Actor, Article, Mention, MentionKind, OffsetMap, Sentence};
+
+    /// "Washington threatened to impose sanctions on Tehran.": CAMEO 1312,
+    /// which PLOVER maps to THREATEN / restrict / economic.
+    fn threat_doc() -> Doc {
+        let text = "Washington threatened to impose sanctions on Tehran.";
+        let actor = |code: &str, country: &str, at: &str| Mention {
+            sentence: 0,
+            tokens: 0..1,
+            span: text.find(at).unwrap()..text.find(at).unwrap() + at.len(),
+            kind: MentionKind::Actor(Actor {
+                code: code.into(),
+                country: Some(country.into()),
+                ..Default::default()
+            }),
+            entry: "test".into(),
+        };
+        let mut doc = Doc::new(Article {
+            id: "t".into(),
+            original: text.into(),
+            text: text.into(),
+            map: OffsetMap::identity(),
+            ..Default::default()
+        });
+        doc.sentences.push(Sentence {
+            span: 0..text.len(),
+            tokens: 0..0,
+            headline: false,
+        });
+        doc.mentions = vec![actor("USAGOV", "USA", "Washington"), actor("IRN", "IRN", "Tehran")];
+        let verb = "threatened to impose sanctions";
+        let at = text.find(verb).unwrap();
+        doc.events.push(Event {
+            sentence: 0,
+            source: 0,
+            target: Some(1),
+            cameo: "1312".into(),
+            goldstein: -5.8,
+            quad_class: 3,
+            plover: Some("THREATEN".into()),
+            plover_mode: Some("restrict".into()),
+            plover_context: vec!["economic".into()],
+            negated: false,
+            modality: Modality::Asserted,
+            event_span: at..at + verb.len(),
+            date: None,
+            date_source: DateSource::Unknown,
+            location: None,
+            pattern: "events.txt:1".into(),
+        });
+        doc
+    }
+
+    #[test]
+    fn plover_mode_and_context_follow_plover_in_the_json() {
+        let doc = threat_doc();
+        let rec = EventRecord::from_event(&doc, &doc.events[0]);
+        assert_eq!(rec.plover_mode.as_deref(), Some("restrict"));
+        assert_eq!(rec.plover_context, ["economic"]);
+        let line = serde_json::to_string(&rec).unwrap();
+        assert!(
+            line.contains(
+                r#""goldstein":-5.8,"plover":"THREATEN","plover_mode":"restrict","plover_context":["economic"],"negated":false,"#
+            ),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<EventRecord>(&line).unwrap(), rec);
+    }
+
+    #[test]
+    fn records_written_before_mode_and_context_still_read() {
+        let doc = threat_doc();
+        let rec = EventRecord::from_event(&doc, &doc.events[0]);
+        let mut json = serde_json::to_value(&rec).unwrap();
+        let m = json.as_object_mut().unwrap();
+        m.remove("plover_mode");
+        m.remove("plover_context");
+        let old: EventRecord = serde_json::from_value(json).unwrap();
+        assert_eq!((old.plover_mode, old.plover_context), (None, vec![]));
+        assert_eq!(old.plover.as_deref(), Some("THREATEN"));
     }
 }

@@ -1,12 +1,14 @@
 //! Event records as CSV (RFC 4180: comma-separated, fields with commas,
 //! quotes or line breaks quoted, quotes doubled), one row per event with a
 //! header line. Columns are [`COLUMNS`]; empty where there is no value.
+//! `plover_context` holds the PLOVER contexts `;`-separated (as in
+//! `dict/cameo.tsv`), e.g. `crime;corruption`.
 
 use crate::Fold;
 use dyad_doc::record::{ActorRecord, EventRecord};
 use std::io::{self, Write};
 
-pub const COLUMNS: [&str; 36] = [
+pub const COLUMNS: [&str; 38] = [
     "id",
     "date",
     "date_source",
@@ -25,6 +27,8 @@ pub const COLUMNS: [&str; 36] = [
     "quad_class",
     "goldstein",
     "plover",
+    "plover_mode",
+    "plover_context",
     "negated",
     "modality",
     "location",
@@ -96,6 +100,8 @@ pub fn row(r: &EventRecord, fold: &Fold) -> Vec<String> {
         r.quad_class.to_string(),
         r.goldstein.to_string(),
         opt(r.plover.clone()),
+        opt(r.plover_mode.clone()),
+        r.plover_context.join(";"),
         r.negated.to_string(),
         enum_name(&r.modality),
         opt(loc.map(|l| l.name.clone())),

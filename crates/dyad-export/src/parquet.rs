@@ -2,7 +2,8 @@
 //! (same names, same order), typed: ids and counts `INT64`, `quad_class`
 //! `INT32`, `goldstein`/`lat`/`lon` `DOUBLE`, `negated`/`is_root`
 //! `BOOLEAN`, `date`/`published` `INT32 (DATE)`, text `BYTE_ARRAY
-//! (STRING)`; optional where the record may have no value. Snappy
+//! (STRING)`; optional where the record may have no value
+//! (`plover_context`, `;`-separated as in CSV, is null for none). Snappy
 //! compressed, one row group per [`ROW_GROUP`] rows.
 
 use crate::Fold;
@@ -32,7 +33,7 @@ enum Kind {
 }
 
 /// (name, kind, required): the schema, in [`crate::csv::COLUMNS`] order.
-const SCHEMA: [(&str, Kind, bool); 36] = [
+const SCHEMA: [(&str, Kind, bool); 38] = [
     ("id", Kind::I64, true),
     ("date", Kind::Date, false),
     ("date_source", Kind::Str, true),
@@ -51,6 +52,8 @@ const SCHEMA: [(&str, Kind, bool); 36] = [
     ("quad_class", Kind::I32, true),
     ("goldstein", Kind::F64, true),
     ("plover", Kind::Str, false),
+    ("plover_mode", Kind::Str, false),
+    ("plover_context", Kind::Str, false),
     ("negated", Kind::Bool, true),
     ("modality", Kind::Str, true),
     ("location", Kind::Str, false),
@@ -115,6 +118,12 @@ fn row(r: &EventRecord, f: &Fold) -> Vec<Cell> {
         Cell::I64(r.quad_class as i64),
         Cell::F64(r.goldstein),
         os(r.plover.as_ref()),
+        os(r.plover_mode.as_ref()),
+        if r.plover_context.is_empty() {
+            Cell::Null
+        } else {
+            Cell::Str(r.plover_context.join(";"))
+        },
         Cell::Bool(r.negated),
         s(&crate::csv::enum_name(&r.modality)),
         os(loc.map(|l| &l.name)),
@@ -283,6 +292,6 @@ mod tests {
         let names: Vec<&str> = SCHEMA.iter().map(|c| c.0).collect();
         assert_eq!(names, crate::csv::COLUMNS);
         let t = parse_message_type(&message_type()).unwrap();
-        assert_eq!(t.get_fields().len(), 36);
+        assert_eq!(t.get_fields().len(), 38);
     }
 }

@@ -3,9 +3,13 @@
 //! `mode`, `context`, `event_loc`, `event_text`, `quad_code`, `text`,
 //! `cite_info`, `coder`, `comment`) and its actor blocks (`raw_text`,
 //! `entity_name`, `code`, `country_name`, `sector_code`). `event`, `mode`
-//! and `context` are lists, as the manual allows. `mode` holds the CAMEO
-//! code's PLOVER mode (from the codebook) plus the auxiliary modes
-//! `negation` (negated events) and `hypothetical` (conditional ones).
+//! and `context` are lists, as the manual allows. `mode` holds the
+//! record's PLOVER mode (`plover_mode`, from the codebook when it was
+//! coded) plus the auxiliary modes `negation` (negated events) and
+//! `hypothetical` (conditional ones); `context` is the record's
+//! `plover_context`. Records stored before mode and context were recorded
+//! (store schema < 3) have neither: for them the caller's [`Codes`] (the
+//! codebook's values for the CAMEO code) stand in.
 //! dyad's own extras keep their names: `cameo`, `goldstein`,
 //! `num_mentions`, `num_sources`, `num_articles`, `pattern`. Events whose
 //! CAMEO code has no PLOVER type are not PLOVER events: callers skip them.
@@ -16,7 +20,8 @@ use dyad_doc::Modality;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
-/// The PLOVER mode and contexts a CAMEO code maps to (from the codebook).
+/// The PLOVER mode and contexts a CAMEO code maps to (from the codebook),
+/// used for records that carry neither.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Codes {
     pub mode: Option<String>,
@@ -35,10 +40,16 @@ fn entity(a: &ActorRecord) -> Value {
 }
 
 /// The PLOVER object of one event, or `None` if its CAMEO code has no
-/// PLOVER event type.
+/// PLOVER event type. Mode and context come from the record; `codes` only
+/// when the record has no mode and no context (stored before they were).
 pub fn record(r: &EventRecord, fold: &Fold, codes: &Codes) -> Option<Value> {
     let event = r.plover.as_ref()?;
-    let mut mode: Vec<&str> = codes.mode.iter().map(String::as_str).collect();
+    let (own_mode, context) = if r.plover_mode.is_some() || !r.plover_context.is_empty() {
+        (&r.plover_mode, &r.plover_context)
+    } else {
+        (&codes.mode, &codes.context)
+    };
+    let mut mode: Vec<&str> = own_mode.iter().map(String::as_str).collect();
     if r.negated {
         mode.push("negation");
     }
@@ -53,7 +64,7 @@ pub fn record(r: &EventRecord, fold: &Fold, codes: &Codes) -> Option<Value> {
         "recipient": recipient,
         "event": [event],
         "mode": mode,
-        "context": codes.context,
+        "context": context,
         "event_loc": r.location.as_ref().map(|l| json!({
             "name": l.name, "country_code": l.country, "lat": l.lat, "lon": l.lon,
         })),

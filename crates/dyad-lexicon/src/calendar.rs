@@ -58,6 +58,10 @@ pub struct ModalityMap {
     place_target: FxHashMap<String, String>,
     refusal: FxHashMap<String, String>,
     self_target: FxHashMap<String, String>,
+    mutual: FxHashMap<String, String>,
+    mutual_open: FxHashMap<String, String>,
+    /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
+    content: FxHashMap<String, String>,
 }
 
 impl ModalityMap {
@@ -72,6 +76,22 @@ impl ModalityMap {
                 }
                 Ok(c) if c[0] == "self-target" => {
                     self.self_target.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "content" => {
+                    if c[1]
+                        .split_once('/')
+                        .is_some_and(|(g, k)| !g.is_empty() && !k.is_empty())
+                    {
+                        self.content.insert(c[1].to_string(), c[2].to_string());
+                    } else {
+                        errors.push(f.error(n, format!("expected GOVERNOR/CONTENT codes, got {:?}", c[1])));
+                    }
+                }
+                Ok(c) if c[0] == "mutual-open" => {
+                    self.mutual_open.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "mutual" => {
+                    self.mutual.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "refusal" => {
                     self.refusal.insert(c[1].to_string(), c[2].to_string());
@@ -132,6 +152,30 @@ impl ModalityMap {
     /// country ("Sri Lanka declared a state of emergency" -> LKA).
     pub fn self_target(&self, code: &str) -> bool {
         Self::lookup(&self.self_target, code).is_some()
+    }
+
+    /// The code of an appeal or demand `governor` ("020", "100") that asks
+    /// for an act of code `content`: CAMEO's sub-codes mirror what is asked
+    /// for ("urged ... to release" 0253, "demanded ... withdraw" 1056).
+    pub fn content<'a>(&'a self, governor: &str, content: &str) -> Option<&'a str> {
+        let root = governor.get(..2)?;
+        (1..=content.len())
+            .rev()
+            .find_map(|l| self.content.get(&format!("{root}/{}", &content[..l])))
+            .map(String::as_str)
+    }
+
+    /// Whether [`ModalityMap::mutual`] holds even for a pattern whose final
+    /// TARGET went missing ("Erdogan and Putin agreed a ceasefire after six
+    /// hours of talks [with ...]").
+    pub fn mutual_open(&self, code: &str) -> bool {
+        Self::lookup(&self.mutual_open, code).is_some()
+    }
+
+    /// Whether a coordinated subject with no target named acts on each
+    /// other ("Pakistan and Iran agreed to expand trade").
+    pub fn mutual(&self, code: &str) -> bool {
+        Self::lookup(&self.mutual, code).is_some()
     }
 
     /// The code for a threatened `code`.

@@ -25,6 +25,9 @@ pub enum WordClass {
     Support,
     Auxiliary,
     Connector,
+    Quantity,
+    Relative,
+    Possessive,
 }
 
 impl WordClass {
@@ -50,6 +53,9 @@ impl WordClass {
             "support" => Self::Support,
             "auxiliary" => Self::Auxiliary,
             "connector" => Self::Connector,
+            "quantity" => Self::Quantity,
+            "relative" => Self::Relative,
+            "possessive" => Self::Possessive,
             _ => return None,
         })
     }

@@ -70,6 +70,15 @@ pub trait Slots {
     fn skippable(&self, tok: usize) -> bool;
     /// Whether the token is a passive auxiliary ("was", "got").
     fn auxiliary(&self, tok: usize) -> bool;
+    /// Whether the token belongs to an actor inside a prepositional phrase
+    /// ("inside the [Saudi] consulate"), which a passive may skip before "by".
+    fn in_adjunct(&self, _tok: usize) -> bool {
+        false
+    }
+    /// Whether the token is a relative pronoun ("who", "which").
+    fn relative(&self, _tok: usize) -> bool {
+        false
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,6 +285,10 @@ impl Matcher<'_> {
         }
     }
 
+    fn target_slot_after(&self, e: usize) -> bool {
+        self.p.elems[e + 1..].iter().any(|x| matches!(x, Elem::Target(_)))
+    }
+
     /// Matches elems[e..] from token t; returns the end token.
     fn forward(&self, e: usize, t: usize, c: &mut Captures) -> Option<usize> {
         let Some(elem) = self.p.elems.get(e) else {
@@ -288,6 +301,20 @@ impl Matcher<'_> {
                         return Some(end);
                     }
                 }
+                // "expelled [Russian diplomats]", "summoned [the ambassador of China]":
+                // the word is inside an actor phrase, which is then the target
+                if c.target.is_none() && self.target_slot_after(e) {
+                    for r in self.slots.actor_from(t) {
+                        if self.tokens[r.clone()].iter().any(|t| word_matches(t, alts)) {
+                            if let Some(end) = self.forward(e + 1, r.end, c) {
+                                if c.target.is_none() {
+                                    c.target = Some(r);
+                                }
+                                return Some(end);
+                            }
+                        }
+                    }
+                }
                 if *optional {
                     self.forward(e + 1, t, c)
                 } else if self.loose_end && e + 2 == self.p.elems.len() && e > self.p.anchor {
@@ -298,12 +325,24 @@ impl Matcher<'_> {
                 }
             }
             Elem::Skip => {
-                for k in 0..=MAX_SKIP {
-                    if k > 0 && (t + k > self.tokens.len() || !self.slots.skippable(t + k - 1)) {
+                let mut pos = t;
+                for used in 0..=MAX_SKIP {
+                    if let Some(end) = self.forward(e + 1, pos, c) {
+                        return Some(end);
+                    }
+                    if used == MAX_SKIP || pos >= self.tokens.len() {
                         break;
                     }
-                    if let Some(end) = self.forward(e + 1, t + k, c) {
-                        return Some(end);
+                    if self.slots.skippable(pos) {
+                        pos += 1;
+                    } else if let Some(r) = self.slots.actor_from(pos).into_iter().next().filter(|r| {
+                        // an object before a later TARGET, skipped as one word:
+                        // "extradited [a drug trafficker] to Spain"
+                        r.start == pos && self.target_slot_after(e)
+                    }) {
+                        pos = r.end;
+                    } else {
+                        break;
                     }
                 }
                 None
@@ -369,6 +408,9 @@ impl Matcher<'_> {
     }
 }
 
+/// How far after a passive verb its "by" may stand.
+const PASSIVE_GAP: usize = 12;
+
 impl Patterns {
     pub fn len(&self) -> usize {
         self.list.len()
@@ -402,7 +444,12 @@ impl Patterns {
         }
         // the auxiliary, allowing one adverb between: "was reportedly shelled"
         let aux = (1..=2).filter_map(|k| i.checked_sub(k)).find(|&a| slots.auxiliary(a))?;
-        let target = slots.actor_until(aux).into_iter().next()?;
+        // "Evan Gershkovich, who was detained by": the relative pronoun's antecedent
+        let subject_end = match aux.checked_sub(1) {
+            Some(r) if slots.relative(r) => r - usize::from(r > 0 && tokens[r - 1].lower == ","),
+            _ => aux,
+        };
+        let target = slots.actor_until(subject_end).into_iter().next()?;
         let mut out: Vec<PatternMatch> = Vec::new();
         for key in [&t.lemma, &t.lower] {
             for &pi in self.index.get(key.as_str()).into_iter().flatten() {
@@ -423,12 +470,14 @@ impl Patterns {
                     _ => None,
                 });
                 let Some(after_words) = after_words else { continue };
-                // "by" may follow a short phrase: "was received in Cairo by"
-                let Some(by) = (after_words..(after_words + 4).min(tokens.len())).find(|&k| tokens[k].lower == "by")
+                // "by" may follow a short phrase: "was received in Cairo by",
+                // "was killed inside the Saudi consulate in Istanbul by"
+                let Some(by) =
+                    (after_words..(after_words + PASSIVE_GAP).min(tokens.len())).find(|&k| tokens[k].lower == "by")
                 else {
                     continue;
                 };
-                if (after_words..by).any(|k| !slots.skippable(k)) {
+                if (after_words..by).any(|k| !slots.skippable(k) && !slots.in_adjunct(k)) {
                     continue;
                 }
                 let m = Matcher {
@@ -493,6 +542,16 @@ impl Patterns {
                         continue;
                     }
                     let p = &self.list[pi];
+                    // "anti-war", "post-war": the second half of a hyphenated
+                    // compound is a modifier, not the event word
+                    let hyphen_before = p.anchor == 0
+                        && i >= 2
+                        && tokens[i - 1].lower == "-"
+                        && tokens[i - 1].start == tokens[i - 2].end
+                        && tokens[i].start == tokens[i - 1].end;
+                    if hyphen_before {
+                        continue;
+                    }
                     // a full match first; a match missing its final TARGET only as a last resort
                     let can_loosen = matches!(p.elems.last(), Some(Elem::Target(false)));
                     let attempt = |loose_end: bool| {

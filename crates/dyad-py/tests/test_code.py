@@ -13,8 +13,8 @@ from conftest import run_cli, sample_files, shift_spans, write_jsonl
 
 COLUMNS = [
     "article_id", "outlet", "url", "published", "sentence", "date", "date_source", "source", "target",
-    "cameo", "root", "quad_class", "goldstein", "plover", "negated", "modality", "location", "evidence",
-    "pattern",
+    "cameo", "root", "quad_class", "goldstein", "plover", "plover_mode", "plover_context", "negated",
+    "modality", "location", "evidence", "pattern",
 ]  # fmt: skip
 
 

@@ -211,6 +211,54 @@ fn events_filter_page_and_explain() {
     }
 }
 
+/// Events answer with their PLOVER type, mode and contexts (as the
+/// codebook maps their CAMEO code), in the list and in the article view, and
+/// every field an event has is in the OpenAPI `Event` schema.
+#[test]
+fn events_carry_plover_mode_and_context_as_documented() {
+    let (app, _tmp) = app();
+    let pipeline = Pipeline::builtin();
+    let book = &pipeline.lexicon().codebook;
+    let v = get(&app, "/api/events?limit=500");
+    assert!(items(&v).len() >= 20);
+    for e in items(&v) {
+        let info = book.get(e["cameo"].as_str().unwrap()).unwrap();
+        assert_eq!(e["plover"], serde_json::json!(info.plover), "{e}");
+        assert_eq!(e["plover_mode"], serde_json::json!(info.plover_mode), "{e}");
+        assert_eq!(e["plover_context"], serde_json::json!(info.plover_context), "{e}");
+    }
+    // the Wang Yi–Di Maio phone call: 041 → CONSULT, mode phone
+    let call = items(&v)
+        .iter()
+        .find(|e| e["cameo"] == "041")
+        .expect("the sample corpus has a phone call");
+    assert_eq!(
+        (&call["plover"], &call["plover_mode"]),
+        (&"CONSULT".into(), &"phone".into())
+    );
+    let article = get(&app, &format!("/api/articles/{}", call["article"]));
+    let mention = article["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["cameo"] == "041")
+        .unwrap();
+    assert_eq!(mention["plover_mode"], "phone");
+    assert!(mention["plover_context"].is_array());
+
+    let doc = get(&app, "/api/openapi.json");
+    let props = doc["components"]["schemas"]["Event"]["properties"].as_object().unwrap();
+    for e in items(&v) {
+        for key in e.as_object().unwrap().keys() {
+            assert!(
+                props.contains_key(key),
+                "event field {key} is not in the OpenAPI Event schema"
+            );
+        }
+    }
+    assert_eq!(props["plover_context"]["type"], "array");
+}
+
 #[test]
 fn bad_parameters_are_400_with_a_json_error() {
     let (app, _tmp) = app();

@@ -477,14 +477,15 @@ fn fold_key(cluster: i64, r: &EventRecord) -> String {
 }
 
 /// Column names for [`RecordFields`], in the order of
-/// [`crate::schema::RECORD_COLUMNS`].
+/// [`crate::schema::RECORD_COLUMNS`] and then the columns of version 3.
 pub(crate) const RECORD_NAMES: &str = "article, sentence_id, is_root, date, date_source,
     src_text, src_code, src_country, src_sector, src_name, src_start, src_end, src_entry,
     tgt_text, tgt_code, tgt_country, tgt_sector, tgt_name, tgt_start, tgt_end, tgt_entry,
     cameo, root, quad_class, goldstein, plover, negated, modality,
     loc_name, loc_country, loc_lat, loc_lon,
-    event_start, event_end, event_text, pattern";
-const RECORD_VALUES: usize = 36;
+    event_start, event_end, event_text, pattern,
+    plover_mode, plover_context";
+const RECORD_VALUES: usize = 38;
 
 /// Binds an actor's 8 columns (text, code, country, sector, name, start,
 /// end, entry) from parameter `at`; all NULL for no actor.
@@ -518,6 +519,8 @@ struct RecordFields<'r> {
     date: Option<String>,
     date_source: String,
     modality: String,
+    /// The PLOVER contexts `;`-separated, `None` for none.
+    plover_context: Option<String>,
 }
 
 impl<'r> RecordFields<'r> {
@@ -530,6 +533,7 @@ impl<'r> RecordFields<'r> {
             date: date_text(rec.date),
             date_source: enum_name(&rec.date_source),
             modality: enum_name(&rec.modality),
+            plover_context: (!rec.plover_context.is_empty()).then(|| rec.plover_context.join(";")),
         }
     }
 
@@ -550,7 +554,7 @@ impl<'r> RecordFields<'r> {
         bind_actor(s, at + 5, Some(&r.source))?;
         bind_actor(s, at + 13, r.target.as_ref())?;
         let quad = r.quad_class as i64;
-        let tail: [&dyn ToSql; 15] = [
+        let tail: [&dyn ToSql; 17] = [
             &r.cameo,
             &r.root,
             &quad,
@@ -566,6 +570,8 @@ impl<'r> RecordFields<'r> {
             &(r.evidence.event_span[1] as i64),
             &r.evidence.event_text,
             &r.pattern,
+            &r.plover_mode,
+            &self.plover_context,
         ];
         for (i, v) in tail.iter().enumerate() {
             s.raw_bind_parameter(at + 21 + i, v)?;

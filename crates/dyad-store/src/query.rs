@@ -157,7 +157,8 @@ const ROW_COLUMNS: &str = "c.id, c.cluster, e.article, e.is_root, c.num_mentions
     e.tgt_text, e.tgt_code, e.tgt_country, e.tgt_sector, e.tgt_name, e.tgt_start, e.tgt_end, e.tgt_entry,
     e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.negated, e.modality,
     e.loc_name, e.loc_country, e.loc_lat, e.loc_lon,
-    s.text, s.start, s.end, e.event_start, e.event_end, e.event_text, e.pattern";
+    s.text, s.start, s.end, e.event_start, e.event_end, e.event_text, e.pattern,
+    e.plover_mode, e.plover_context";
 
 fn date(v: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     v.map(|s| {
@@ -223,6 +224,10 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         quad_class: r.get::<_, i64>(32)? as u8,
         goldstein: r.get(33)?,
         plover: r.get(34)?,
+        plover_mode: r.get(48)?,
+        plover_context: r
+            .get::<_, Option<String>>(49)?
+            .map_or_else(Vec::new, |c| c.split(';').map(String::from).collect()),
         negated: r.get(35)?,
         modality: from_name::<Modality>(r.get(36)?)?,
         location,

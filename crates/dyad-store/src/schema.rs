@@ -25,13 +25,22 @@
 //!   (see `ingest.rs`), and lookups read both;
 //! * the indexes `actors_code` and `mentions_sentence`, which no query
 //!   uses, are dropped.
+//!
+//! Version 3 (PLOVER mode and context):
+//! * `events` and `mentions` gain `plover_mode` (TEXT, NULL for none) and
+//!   `plover_context` (TEXT, the contexts `;`-separated as in
+//!   `dict/cameo.tsv`, NULL for none) after the `RECORD_COLUMNS`. Rows
+//!   stored before keep NULL in both: they read back with no mode and no
+//!   context (`dyad export --format plover` fills those from the codebook).
 
 use crate::{Result, StoreError};
 use rusqlite::Connection;
 
 /// Columns holding one [`crate::EventRecord`] (less the article's own
 /// fields and the evidence sentence, which come from `articles` and
-/// `sentences`), shared by `events` and `mentions` in this order.
+/// `sentences`), shared by `events` and `mentions` in this order, as
+/// version 1 created them (version 3 appends `plover_mode` and
+/// `plover_context`). Part of a released migration: never edit it.
 pub(crate) const RECORD_COLUMNS: &str = "
     article INTEGER NOT NULL REFERENCES articles(id),
     sentence_id INTEGER NOT NULL REFERENCES sentences(id),
@@ -171,6 +180,13 @@ CREATE TABLE lsh_recent (
 ) WITHOUT ROWID;
 "
         .to_string(),
+        "
+ALTER TABLE events ADD COLUMN plover_mode TEXT;
+ALTER TABLE events ADD COLUMN plover_context TEXT;
+ALTER TABLE mentions ADD COLUMN plover_mode TEXT;
+ALTER TABLE mentions ADD COLUMN plover_context TEXT;
+"
+        .to_string(),
     ]
 }
 
@@ -242,7 +258,7 @@ pub(crate) fn check_current(conn: &Connection, path: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{similar, Store};
+    use crate::{similar, NaiveDate, Store};
 
     const STORY: &str = "Russia is convinced that further cooperation with Italy will have a positive impact on \
         efforts to combat COVID-19 and other global challenges, Russian Foreign Minister Sergey Lavrov said on \
@@ -320,5 +336,106 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(clusters, vec![1, 1]);
+    }
+
+    /// A version-2 store (built with the version-1 and version-2 DDL, as a
+    /// release before PLOVER mode and context wrote it) holding one article
+    /// with one event and its mention, opened as a file: the migration adds
+    /// the columns, keeps every row, the old event reads back with no mode
+    /// or context, and events ingested afterwards carry theirs.
+    #[test]
+    fn version_2_stores_migrate_and_keep_their_events() {
+        let dir = std::env::temp_dir().join(format!("dyad-schema-v2-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        let _ = std::fs::remove_file(&path);
+        let sentence = STORY.split(". ").next().unwrap();
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(&migrations()[0]).unwrap();
+            conn.execute_batch(&migrations()[1]).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            conn.execute(
+                "INSERT INTO articles (id, article_id, outlet, origin, original, cleaned, content_hash, cluster)
+                 VALUES (1, 'old', 'UrduPoint.com', 'old.txt', ?1, ?1, 42, 1)",
+                [STORY],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO sentences (id, article, idx, start, end, headline, text)
+                 VALUES (1, 1, 0, 0, ?1, 0, ?2)",
+                rusqlite::params![sentence.chars().count() as i64, sentence],
+            )
+            .unwrap();
+            let record = "article, sentence_id, is_root, date, date_source,
+                src_text, src_code, src_country, src_sector, src_name, src_start, src_end, src_entry,
+                tgt_text, tgt_code, tgt_country, tgt_sector, tgt_name, tgt_start, tgt_end, tgt_entry,
+                cameo, root, quad_class, goldstein, plover, negated, modality,
+                event_start, event_end, event_text, pattern";
+            let values = "1, 1, 1, '2020-10-14', 'text',
+                'Russian Foreign Minister Sergey Lavrov', 'RUSGOV', 'RUS', 'GOV', 'Sergey Lavrov', 146, 184,
+                'countries.tsv:1',
+                'Luigi Di Maio', 'ITAGOV', 'ITA', 'GOV', 'Luigi Di Maio', 251, 264, 'countries.tsv:2',
+                '040', '04', 1, 1.0, 'CONSULT', 0, 'asserted', 209, 221, 'meeting with', 'events.txt:1'";
+            conn.execute_batch(&format!(
+                "INSERT INTO events (id, fold_key, cluster, num_mentions, num_sources, num_articles, {record})
+                 VALUES (1, '1|RUSGOV|ITAGOV|040|2020-10-14|', 1, 1, 1, 1, {values});
+                 INSERT INTO mentions (id, event, {record}) VALUES (1, 1, {values});"
+            ))
+            .unwrap();
+        }
+
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(version(&store.conn).unwrap(), 3);
+        assert_eq!(current_version(), 3);
+        for table in ["events", "mentions"] {
+            let added: i64 = store
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM pragma_table_info('{table}')
+                         WHERE name IN ('plover_mode', 'plover_context')"
+                    ),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(added, 2, "{table}");
+        }
+        let counts = store.counts().unwrap();
+        assert_eq!((counts.articles, counts.events, counts.mentions), (1, 1, 1));
+        assert_eq!(store.verify().unwrap(), Vec::<String>::new());
+        let old = store.query(&crate::EventFilter::default(), crate::Page::all()).unwrap();
+        assert_eq!(old.len(), 1);
+        let r = &old[0].record;
+        assert_eq!((r.cameo.as_str(), r.plover.as_deref()), ("040", Some("CONSULT")));
+        assert_eq!(r.source.name.as_deref(), Some("Sergey Lavrov"));
+        assert_eq!(r.evidence.event_text, "meeting with");
+        assert_eq!((r.plover_mode.as_deref(), r.plover_context.len()), (None, 0));
+        let view = store.article(1).unwrap().unwrap();
+        assert_eq!(view.events.len(), 1);
+        assert_eq!(view.events[0].record.plover_mode, None);
+
+        // events ingested after the migration carry mode and context
+        let doc = dyad_pipeline::Pipeline::builtin().process_text(
+            "The United States threatened to impose sanctions on Russia on Monday.",
+            NaiveDate::from_ymd_opt(2022, 2, 14),
+        );
+        store.ingest_docs([doc], 10).unwrap();
+        let rows = store.query(&crate::EventFilter::default(), crate::Page::all()).unwrap();
+        let threat = rows
+            .iter()
+            .find(|r| r.record.cameo == "1312")
+            .expect("the sanctions threat is stored");
+        assert_eq!(threat.record.plover.as_deref(), Some("THREATEN"));
+        assert_eq!(threat.record.plover_mode.as_deref(), Some("restrict"));
+        assert_eq!(threat.record.plover_context, ["economic"]);
+        assert!(rows.iter().any(|r| r.id == 1 && r.record.plover_mode.is_none()));
+        drop(store);
+        // a second open finds the current version and changes nothing
+        let again = Store::open_read_only(&path).unwrap();
+        assert_eq!(again.counts().unwrap().events, rows.len() as u64);
+        drop(again);
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

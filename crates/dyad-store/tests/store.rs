@@ -2,7 +2,7 @@
 //! folded with the right counts, every query filter, aggregates, article view.
 
 use dyad_pipeline::{read_inputs, Pipeline};
-use dyad_store::{Article, Bucket, EventFilter, EventRow, NaiveDate, Page, Store, StoreError};
+use dyad_store::{Article, Bucket, EventFilter, EventRecord, EventRow, NaiveDate, Page, Store, StoreError};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -197,6 +197,11 @@ fn dyad_filter_finds_the_lavrov_di_maio_meeting_both_ways() {
     assert_eq!(m.record.location.as_ref().map(|l| l.name.as_str()), Some("Moscow"));
     assert_eq!(m.record.evidence.event_text, "meeting with");
     assert_eq!(m.record.plover.as_deref(), Some("CONSULT"));
+    // 040 Consult: CONSULT with no mode or context in PLOVER's CAMEO table
+    assert_eq!(
+        (m.record.plover_mode.as_deref(), m.record.plover_context.len()),
+        (None, 0)
+    );
     let pair = |r: &EventRow| {
         (
             r.record.source.code.clone(),
@@ -469,6 +474,47 @@ fn article_view_has_spans_into_the_original() {
         })
         .unwrap()[0],
         arts[1]
+    );
+}
+
+/// Every event mention read back from the store has the PLOVER type, mode
+/// and contexts the coder gave it (mode and context are stored since schema
+/// version 3).
+#[test]
+fn stored_mentions_keep_the_coded_plover_type_mode_and_context() {
+    let s = store_with_samples();
+    type Key = (String, [usize; 2], String, Option<String>, Option<String>, Vec<String>);
+    let key = |r: &EventRecord| -> Key {
+        (
+            r.article_id.clone(),
+            r.evidence.event_span,
+            r.cameo.clone(),
+            r.plover.clone(),
+            r.plover_mode.clone(),
+            r.plover_context.clone(),
+        )
+    };
+    let mut coded: Vec<Key> = samples()
+        .into_iter()
+        .flat_map(|a| EventRecord::all(&pipeline().process(a)))
+        .map(|r| key(&r))
+        .collect();
+    let mut stored: Vec<Key> = s
+        .articles(Page::all())
+        .unwrap()
+        .iter()
+        .flat_map(|a| s.article(a.id).unwrap().unwrap().events)
+        .map(|e| key(&e.record))
+        .collect();
+    coded.sort();
+    stored.sort();
+    assert_eq!(stored, coded);
+    // the sample corpus has the Wang Yi–Di Maio phone call: 041 → CONSULT, mode phone
+    assert!(
+        stored
+            .iter()
+            .any(|k| k.2 == "041" && k.3.as_deref() == Some("CONSULT") && k.4.as_deref() == Some("phone")),
+        "{stored:?}"
     );
 }
 

@@ -145,6 +145,11 @@ fn candidates(w: &str) -> Cands {
             out.push(k, "");
             out.push(k, "e");
         }
+        // doubled l/s/z/f after the plain stem, so only a known lemma takes
+        // it: "expelled" -> "expel", "compelled" -> "compel", but "called" -> "call"
+        if m >= 4 && s[m - 1] == s[m - 2] && matches!(s[m - 1], b'l' | b's' | b'z' | b'f') && is_vowel(s[m - 3]) {
+            out.push(m - 1, "");
+        }
     };
     if w.ends_with("ies") || w.ends_with("ied") {
         out.push(n - 3, "y");
@@ -182,12 +187,15 @@ mod tests {
     #[test]
     fn regular_and_irregular_forms() {
         let l = Lemmatizer::new([
-            "provide", "impose", "call", "stop", "meet", "sanction", "agree", "visit", "carry",
+            "provide", "impose", "call", "expel", "control", "stop", "meet", "sanction", "agree", "visit", "carry",
         ]);
         for (form, lemma) in [
             ("providing", "provide"),
             ("imposed", "impose"),
             ("called", "call"),
+            ("expelled", "expel"),
+            ("expelling", "expel"),
+            ("controlled", "control"),
             ("stopped", "stop"),
             ("meeting", "meet"),
             ("met", "meet"),

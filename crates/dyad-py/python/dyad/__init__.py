@@ -160,6 +160,8 @@ def event_schema():
             ("quad_class", pa.int8()),
             ("goldstein", pa.float64()),
             ("plover", pa.string()),
+            ("plover_mode", pa.string()),
+            ("plover_context", pa.list_(pa.string())),
             ("negated", pa.bool_()),
             ("modality", pa.string()),
             ("location", place),

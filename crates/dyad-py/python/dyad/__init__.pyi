@@ -45,6 +45,8 @@ EventRecord = TypedDict(
         "quad_class": int,
         "goldstein": float,
         "plover": str | None,
+        "plover_mode": str | None,
+        "plover_context": list[str],
         "negated": bool,
         "modality": Literal["asserted", "intended", "threatened", "conditional"],
         "location": Place | None,
