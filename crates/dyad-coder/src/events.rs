@@ -544,6 +544,7 @@ fn sentence_events(
     // (a stable sort, each pattern's specificity computed once)
     matches.sort_by_cached_key(|m| {
         (
+            lex.patterns.list[m.pattern].fallback,
             Reverse(lex.patterns.list[m.pattern].specificity()),
             Reverse(m.end - m.start),
             m.start,
@@ -557,6 +558,16 @@ fn sentence_events(
     let mut out = Vec::new();
     for m in &matches {
         let p = &lex.patterns.list[m.pattern];
+        if p.fallback && !out.is_empty() {
+            note!(
+                notes,
+                "dropped {} {} ({}): a fallback, and the sentence has events",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
         let core = core_range(m, &sa);
         if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
             note!(
@@ -715,6 +726,7 @@ fn sentence_events(
         let targetless = targets.is_empty()
             && place_target.is_none()
             && !p.has_target_slot()
+            && !p.fallback
             && !sources.is_empty()
             && lex.modality.targetless(&p.code);
         if sources.is_empty() || (targets.is_empty() && !targetless && place_target.is_none()) {
@@ -838,6 +850,31 @@ fn sentence_events(
                 }
             }
         }
+        // "Pashinyan and Aliyev met in Brussels": a meeting in a country
+        // neither side belongs to is CAMEO's meeting at a third location
+        let venue = event_place(doc, in_sentence, base + m.anchor).and_then(|pl| pl.country);
+        if let (Some(venue), Some((third, info))) = (
+            venue,
+            lex.modality
+                .venue(&code)
+                .and_then(|c| lex.codebook.get(c).map(|info| (c, info))),
+        ) {
+            for e in &mut out[emitted_before..] {
+                let country = |m: Option<usize>| {
+                    m.and_then(|m| doc.mentions.get(m))
+                        .and_then(|m| m.actor())
+                        .and_then(|a| a.country.clone())
+                };
+                let (a, b) = (country(Some(e.source)), country(e.target));
+                if a.is_some()
+                    && b.is_some()
+                    && a.as_deref() != Some(venue.as_str())
+                    && b.as_deref() != Some(venue.as_str())
+                {
+                    set_code(e, third, info);
+                }
+            }
+        }
         if out.len() == emitted_before {
             // every pair was an actor with itself: leave the words to other patterns
             taken.pop();
@@ -892,13 +929,7 @@ fn sentence_events(
                 out[i].cameo,
                 out[i].pattern
             );
-            let e = &mut out[g];
-            e.cameo = code.to_string();
-            e.goldstein = info.goldstein;
-            e.quad_class = info.quad_class;
-            e.plover = info.plover.clone();
-            e.plover_mode = info.plover_mode.clone();
-            e.plover_context = info.plover_context.clone();
+            set_code(&mut out[g], code, info);
         }
     }
     let mut k = 0;
@@ -969,6 +1000,16 @@ fn sentence_events(
     }
     doc.mentions.extend(pending);
     out
+}
+
+/// Recodes an event, with the new code's Goldstein score, quad class and PLOVER fields.
+fn set_code(e: &mut Event, code: &str, info: &dyad_lexicon::CodeInfo) {
+    e.cameo = code.to_string();
+    e.goldstein = info.goldstein;
+    e.quad_class = info.quad_class;
+    e.plover = info.plover.clone();
+    e.plover_mode = info.plover_mode.clone();
+    e.plover_context = info.plover_context.clone();
 }
 
 /// Whether token `t` may stand before "the/a + event noun" that is itself

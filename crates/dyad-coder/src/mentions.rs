@@ -825,7 +825,37 @@ fn sentence_mentions<'l>(
             }
         }
     }
+    merge_titles(&mut out);
     out
+}
+
+/// "[Saudi Crown Prince] [Mohammed bin Salman]": a title phrase right
+/// before a known person of the same country (or of none) is one mention,
+/// the person's, so the pair is not two actors.
+fn merge_titles(out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let merge = a.tokens.end == b.tokens.start
+            && match (a.actor(), b.actor()) {
+                (Some(title), Some(person)) => {
+                    title.name.is_none()
+                        && person.name.is_some()
+                        && title.sector.is_some()
+                        && (title.country.is_none() || title.country == person.country)
+                }
+                _ => false,
+            };
+        if merge {
+            let title = out.remove(i);
+            let person = &mut out[i];
+            person.tokens.start = title.tokens.start;
+            person.span.start = title.span.start;
+            person.entry = format!("{}+{}", title.entry, person.entry);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Whether the phrase at `start` follows a locative preposition, allowing a

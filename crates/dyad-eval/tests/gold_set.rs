@@ -39,13 +39,13 @@ fn builtin_lexicon_on_gold_set() {
     assert_eq!(m.items, g.items.len());
     assert_eq!(m.root.gold, g.event_count());
     let floors = [
-        ("root precision", m.root.precision, 0.56),
-        ("root recall", m.root.recall, 0.46),
-        ("root F1", m.root.f1, 0.51),
-        ("full-code F1", m.full.f1, 0.36),
-        ("strict F1", m.strict.f1, 0.19),
-        ("source country accuracy", m.actors.source_country.accuracy, 0.92),
-        ("target country accuracy", m.actors.target_country.accuracy, 0.85),
+        ("root precision", m.root.precision, 0.64),
+        ("root recall", m.root.recall, 0.53),
+        ("root F1", m.root.f1, 0.58),
+        ("full-code F1", m.full.f1, 0.44),
+        ("strict F1", m.strict.f1, 0.22),
+        ("source country accuracy", m.actors.source_country.accuracy, 0.94),
+        ("target country accuracy", m.actors.target_country.accuracy, 0.91),
         ("date accuracy", m.date.accuracy, 0.95),
     ];
     let mut failed = Vec::new();
@@ -62,4 +62,37 @@ fn builtin_lexicon_on_gold_set() {
         ));
     }
     assert!(failed.is_empty(), "regressions: {failed:?}");
+}
+
+/// The second set (`fixtures/dev.jsonl`, 150 items written independently of
+/// the coder and of `gold.jsonl`, and not used to tune patterns): a proxy
+/// for unseen text. Floors a little below its last measurement.
+#[test]
+fn builtin_lexicon_on_dev_set() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/dev.jsonl");
+    let g = GoldSet::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(g.items.len() >= 150, "{} items", g.items.len());
+    let ev = evaluate(&Pipeline::builtin(), &g, Options::default());
+    println!("{}", dyad_eval::report::render(&ev, 20));
+    let m = &ev.metrics;
+    let floors = [
+        ("root precision", m.root.precision, 0.54),
+        ("root recall", m.root.recall, 0.41),
+        ("root F1", m.root.f1, 0.47),
+        ("full-code F1", m.full.f1, 0.29),
+        ("source country accuracy", m.actors.source_country.accuracy, 0.95),
+        ("target country accuracy", m.actors.target_country.accuracy, 0.88),
+    ];
+    let failed: Vec<String> = floors
+        .iter()
+        .filter(|(_, got, floor)| got < floor)
+        .map(|(name, got, floor)| format!("{name} {got:.3} < floor {floor:.2}"))
+        .collect();
+    assert!(failed.is_empty(), "regressions: {failed:?}");
+    assert!(
+        m.no_event.items - m.no_event.with_events >= 19,
+        "{} of {} no-event items coded something",
+        m.no_event.with_events,
+        m.no_event.items
+    );
 }

@@ -60,6 +60,7 @@ pub struct ModalityMap {
     self_target: FxHashMap<String, String>,
     mutual: FxHashMap<String, String>,
     mutual_open: FxHashMap<String, String>,
+    venue: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -86,6 +87,9 @@ impl ModalityMap {
                     } else {
                         errors.push(f.error(n, format!("expected GOVERNOR/CONTENT codes, got {:?}", c[1])));
                     }
+                }
+                Ok(c) if c[0] == "venue" => {
+                    self.venue.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "mutual-open" => {
                     self.mutual_open.insert(c[1].to_string(), c[2].to_string());
@@ -163,6 +167,12 @@ impl ModalityMap {
             .rev()
             .find_map(|l| self.content.get(&format!("{root}/{}", &content[..l])))
             .map(String::as_str)
+    }
+
+    /// The code for a meeting of `code` held in a country neither side
+    /// belongs to (CAMEO 044, "meet at a third location").
+    pub fn venue<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.venue, code).filter(|c| *c != code)
     }
 
     /// Whether [`ModalityMap::mutual`] holds even for a pattern whose final

@@ -34,6 +34,9 @@ pub struct EventPattern {
     pub code: String,
     pub elems: Vec<Elem>,
     pub symmetric: bool,
+    /// Flag `fallback`: tried only when nothing else in the sentence was
+    /// coded ("X said that ... Y" as a plain statement, CAMEO 010).
+    pub fallback: bool,
     /// `events.txt:42`
     pub id: String,
     /// The pattern as written.
@@ -160,6 +163,7 @@ impl Builder {
             code: code.to_string(),
             elems,
             symmetric,
+            fallback: false,
             id,
             text: text.to_string(),
             anchor,
@@ -178,7 +182,7 @@ impl Builder {
             let flags: Vec<&str> = cols
                 .get(2)
                 .map_or(Vec::new(), |f| f.split(',').map(str::trim).collect());
-            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "")) {
+            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "fallback" | "")) {
                 errors.push(f.error(n, format!("unknown flag {bad:?}")));
                 continue;
             }
@@ -187,6 +191,7 @@ impl Builder {
                     code: cols[0].to_string(),
                     elems,
                     symmetric: flags.contains(&"sym"),
+                    fallback: flags.contains(&"fallback"),
                     id: f.entry_id(n),
                     text: cols[1].to_string(),
                     anchor,
