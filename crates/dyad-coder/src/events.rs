@@ -64,7 +64,7 @@ macro_rules! note {
 }
 
 /// How far back from the verb modality words count.
-const MODALITY_WINDOW: usize = 5;
+const MODALITY_WINDOW: usize = 6;
 /// How far after the phrase a place standing for the target may be.
 const PLACE_TARGET_WINDOW: usize = 5;
 /// How far after a match that lost its TARGET a place may stand for it.
@@ -301,6 +301,16 @@ impl SentenceActors<'_> {
         let mut k = t;
         while k > 0 {
             k -= 1;
+            // "the missile which hit the village", "when a bomb exploded": a
+            // clause with no actor before its verb has no actor subject ("that"
+            // after a reporting verb and prepositions such as "after" are crossed)
+            if self.is(k, WordClass::Boundary)
+                && !self.is(k, WordClass::Complementizer)
+                && !self.is(k, WordClass::Prep)
+                && self.covering(k).is_none()
+            {
+                return None;
+            }
             if let Some(a) = self.covering(k) {
                 // the whole coordinated group must not hang on a preposition:
                 // "calls on both Moscow and Washington to ..."
@@ -384,6 +394,20 @@ impl SentenceActors<'_> {
             .rev()
             .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
             .find(|&a| !source_countries.contains(&self.country(a)))
+    }
+
+    /// The first actor after token `t` in the clause, if it is neither a
+    /// source nor of a source's country.
+    fn first_actor_after(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
+        let limit = (t + TARGET_WINDOW).min(self.toks.len());
+        let k = (t..limit).find(|&k| {
+            self.covering(k).is_some() || self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote
+        })?;
+        let a = self.at_start(k)?;
+        let same_country = self
+            .country(a)
+            .is_some_and(|c| exclude.iter().any(|&s| self.country(s) == Some(c)));
+        (!exclude.contains(&a) && !same_country).then(|| self.group_right(a))
     }
 
     fn object_after(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
@@ -635,7 +659,22 @@ fn sentence_events(
                 sa.antecedent_of(m.end, exclude).map(|a| vec![a]).unwrap_or_default()
             }
             None if m.target_missing => Vec::new(),
-            None => sa.object_after(m.end, exclude).unwrap_or_default(),
+            // a fallback statement is about the reported clause's first actor
+            // ("said that relations with Greece ..."), never a pronoun's
+            None if p.fallback => sa.first_actor_after(m.end, exclude).unwrap_or_default(),
+            None => sa
+                .object_after(m.end, exclude)
+                // "Ukraine received aid from SOURCE", "drew condemnation from
+                // SOURCE": a pattern naming its source after the verb acts on
+                // the clause subject
+                .or_else(|| {
+                    m.source
+                        .as_ref()
+                        .filter(|r| r.start >= core.start)
+                        .and_then(|_| sa.subject_before(core.start))
+                        .map(|g| g.into_iter().filter(|a| !exclude.contains(a)).collect())
+                })
+                .unwrap_or_default(),
         };
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
@@ -845,7 +884,9 @@ fn sentence_events(
                     continue;
                 }
                 out.push(event(sm, Some(tm)));
-                if p.symmetric && !mutual {
+                // (an intention or threat is only the speaker's: "Bahrain
+                // agreed to establish relations with Israel")
+                if p.symmetric && !mutual && !matches!(modality, Modality::Intended | Modality::Threatened) {
                     out.push(event(tm, Some(sm)));
                 }
             }
@@ -874,6 +915,25 @@ fn sentence_events(
                     set_code(e, third, info);
                 }
             }
+        }
+        // "Assad visited the UAE": the host hosts the visit too (042 <-> 043)
+        if let Some((converse, info)) = lex
+            .modality
+            .converse(&code)
+            .and_then(|c| lex.codebook.get(c).map(|info| (c, info)))
+            .filter(|_| !p.symmetric && !mutual)
+        {
+            let reversed: Vec<Event> = out[emitted_before..]
+                .iter()
+                .filter_map(|e| {
+                    let mut r = e.clone();
+                    r.source = e.target?;
+                    r.target = Some(e.source);
+                    set_code(&mut r, converse, info);
+                    Some(r)
+                })
+                .collect();
+            out.extend(reversed);
         }
         if out.len() == emitted_before {
             // every pair was an actor with itself: leave the words to other patterns
@@ -1059,6 +1119,13 @@ fn core_range(m: &PatternMatch, sa: &SentenceActors) -> Range<usize> {
     r
 }
 
+/// "agreed to a ceasefire", "pledged to the fund": an intent word whose
+/// "to" takes a noun phrase reports the act itself, not an intention
+/// ("agreed to send tanks" is one, CAMEO 03x).
+fn noun_object(sa: &SentenceActors, k: usize) -> bool {
+    sa.toks.get(k + 1).is_some_and(|t| t.lower == "to") && sa.is(k + 2, WordClass::Det)
+}
+
 /// Negation, intent or threat words between the subject and the verb.
 /// What the words before the verb say about the event.
 struct Cues {
@@ -1092,7 +1159,7 @@ fn modality(sa: &SentenceActors, sources: &[usize], actors: &[(Range<usize>, usi
         if sa.is(k, WordClass::Threat) {
             c.modality = Modality::Threatened;
             c.cue = Some(t.lower.clone());
-        } else if sa.is(k, WordClass::Intent) && c.modality == Modality::Asserted {
+        } else if sa.is(k, WordClass::Intent) && c.modality == Modality::Asserted && !noun_object(sa, k) {
             c.modality = Modality::Intended;
             c.cue = Some(t.lower.clone());
         } else if sa.is(k, WordClass::Conditional) && c.modality == Modality::Asserted {

@@ -61,6 +61,7 @@ pub struct ModalityMap {
     mutual: FxHashMap<String, String>,
     mutual_open: FxHashMap<String, String>,
     venue: FxHashMap<String, String>,
+    converse: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -87,6 +88,9 @@ impl ModalityMap {
                     } else {
                         errors.push(f.error(n, format!("expected GOVERNOR/CONTENT codes, got {:?}", c[1])));
                     }
+                }
+                Ok(c) if c[0] == "converse" => {
+                    self.converse.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "venue" => {
                     self.venue.insert(c[1].to_string(), c[2].to_string());
@@ -167,6 +171,12 @@ impl ModalityMap {
             .rev()
             .find_map(|l| self.content.get(&format!("{root}/{}", &content[..l])))
             .map(String::as_str)
+    }
+
+    /// The code of the same event seen from its target, coded too with
+    /// source and target swapped: a visit (042) is hosted (043).
+    pub fn converse<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.converse, code).filter(|c| *c != code)
     }
 
     /// The code for a meeting of `code` held in a country neither side

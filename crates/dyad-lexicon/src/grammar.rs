@@ -28,6 +28,7 @@ pub enum WordClass {
     Quantity,
     Relative,
     Possessive,
+    Complementizer,
 }
 
 impl WordClass {
@@ -56,6 +57,7 @@ impl WordClass {
             "quantity" => Self::Quantity,
             "relative" => Self::Relative,
             "possessive" => Self::Possessive,
+            "complementizer" => Self::Complementizer,
             _ => return None,
         })
     }
