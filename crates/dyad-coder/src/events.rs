@@ -138,12 +138,11 @@ impl SentenceActors<'_> {
     /// mafia boss", "a suspected Russian spy", "anti-war protesters" (a
     /// hyphenated compound is one modifier).
     fn after_modifiers(&self, t: usize) -> Option<usize> {
+        // (a capitalised modifier no dictionary knows counts too: "the
+        // Maoist rebels", "Shi'ite militias")
         let plain = |k: usize| {
             self.toks.get(k).is_some_and(|w| {
-                w.kind == TokenKind::Word
-                    && !w.capitalized
-                    && !self.cls[k].function_word()
-                    && self.covering(k).is_none()
+                w.kind == TokenKind::Word && !self.cls[k].function_word() && self.covering(k).is_none()
             })
         };
         let mut k = t;
@@ -281,7 +280,29 @@ impl SentenceActors<'_> {
         }
         // "hundreds of Cubans", "thousands of protesters": a count, not a preposition
         let count_of = s >= 2 && self.toks[s - 1].lower == "of" && self.is(s - 2, WordClass::Det);
-        s > 0 && self.is(s - 1, WordClass::Prep) && !count_of
+        s > 0 && self.is(s - 1, WordClass::Prep) && !count_of && !self.head_of(s - 1)
+    }
+
+    /// Whether the preposition at `p` joins a clause-initial head noun to
+    /// its actor: "[The head of] the World Food Programme appealed",
+    /// "[Experts from] the OPCW visited", "[Supporters of] Trump stormed".
+    fn head_of(&self, p: usize) -> bool {
+        if !matches!(self.toks[p].lower.as_str(), "of" | "from") {
+            return false;
+        }
+        let start = (0..p)
+            .rev()
+            .find(|&k| self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":" | "-"))
+            .map_or(0, |k| k + 1);
+        let head = start..p;
+        !head.is_empty()
+            && head.len() <= 3
+            && head.clone().all(|k| {
+                let t = &self.toks[k];
+                self.covering(k).is_none()
+                    && t.kind == TokenKind::Word
+                    && (self.is(k, WordClass::Det) || self.is(k, WordClass::Quantity) || !self.cls[k].function_word())
+            })
     }
 
     /// The other member of a hyphenated compound: "NATO-Russia" -> NATO for Russia.
@@ -413,7 +434,9 @@ impl SentenceActors<'_> {
     fn object_after(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
         let limit = (t + TARGET_WINDOW).min(self.toks.len());
         for k in t..limit {
-            if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote {
+            // (nor past a comma: "its fourth nuclear test, drawing
+            // condemnation from the United States")
+            if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote || self.toks[k].lower == "," {
                 return None;
             }
             if k == t || (k == t + 1 && self.is(t, WordClass::Prep)) {
@@ -658,6 +681,13 @@ fn sentence_events(
             None if m.target_missing && sa.is(m.end, WordClass::Possessive) && lex.modality.place_target(&p.code) => {
                 sa.antecedent_of(m.end, exclude).map(|a| vec![a]).unwrap_or_default()
             }
+            // "would impose sanctions if Russia invaded Ukraine": a threat's
+            // target is the subject of its condition
+            None if m.target_missing && trailing_condition(&sa, core.end).is_some() => {
+                trailing_condition(&sa, core.end)
+                    .and_then(|k| sa.first_actor_after(k + 1, exclude))
+                    .unwrap_or_default()
+            }
             None if m.target_missing => Vec::new(),
             // a fallback statement is about the reported clause's first actor
             // ("said that relations with Greece ..."), never a pronoun's
@@ -687,11 +717,15 @@ fn sentence_events(
                 || (!m.target_missing && lex.modality.mutual(&p.code)));
         // (not "battle tanks": a loose match followed by a plain word is a
         // modifier in a compound noun, not an act)
+        let date_at = |k: usize| {
+            in_sentence.iter().any(|&i| {
+                matches!(doc.mentions[i].kind, MentionKind::Date(_)) && doc.mentions[i].tokens.contains(&(base + k))
+            })
+        };
         let compound = m.target_missing
-            && sa
-                .toks
-                .get(m.end)
-                .is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized && !sa.cls[m.end].function_word());
+            && sa.toks.get(m.end).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.capitalized && !sa.cls[m.end].function_word() && !date_at(m.end)
+            });
         let mutual = mutual && !compound;
         if mutual {
             targets = sources.clone();
@@ -790,6 +824,18 @@ fn sentence_events(
             refused,
             cue,
         } = modality(&sa, &sources, &sa.actors, core.start);
+        // "would impose a tariff on Mexico unless it stopped ...": an intended
+        // hostile act on a condition is a threat (CAMEO 13x)
+        let (modality, cue) = match trailing_condition(&sa, core.end) {
+            Some(k)
+                if modality == Modality::Intended
+                    && lex.modality.threat(&p.code).is_some()
+                    && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3) =>
+            {
+                (Modality::Threatened, Some(sa.toks[k].lower.clone()))
+            }
+            _ => (modality, cue),
+        };
         // "did not meet": no event; "refused to meet": a rejection (CAMEO 12x)
         let refusal_code = if refused { lex.modality.refusal(&p.code) } else { None };
         if negated && refusal_code.is_none() {
@@ -1117,6 +1163,13 @@ fn core_range(m: &PatternMatch, sa: &SentenceActors) -> Range<usize> {
         r = m.anchor..m.anchor + 1;
     }
     r
+}
+
+/// An "if" or "unless" after token `t` in the same clause.
+fn trailing_condition(sa: &SentenceActors, t: usize) -> Option<usize> {
+    (t..sa.toks.len())
+        .take_while(|&k| !matches!(sa.toks[k].lower.as_str(), ";" | ":"))
+        .find(|&k| sa.is(k, WordClass::Conditional) && sa.is(k, WordClass::Boundary))
 }
 
 /// "agreed to a ceasefire", "pledged to the fund": an intent word whose
