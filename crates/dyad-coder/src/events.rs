@@ -382,6 +382,21 @@ impl SentenceActors<'_> {
         None
     }
 
+    /// An actor inside token range `r`, not a source nor of a source's
+    /// country, that owns the next word ("Saddam Hussein['s] proposal").
+    fn possessor_within(&self, r: Range<usize>, exclude: &[usize]) -> Option<Vec<usize>> {
+        (0..self.actors.len())
+            .filter(|&a| {
+                let ar = &self.actors[a].0;
+                r.start <= ar.start && ar.end < r.end && self.toks[ar.end].lower == "'s" && !exclude.contains(&a)
+            })
+            .find(|&a| {
+                self.country(a)
+                    .is_none_or(|c| !exclude.iter().any(|&s| self.country(s) == Some(c)))
+            })
+            .map(|a| vec![a])
+    }
+
     /// "..., Lavrov said" / "said Wang Yi": the speaker of the sentence.
     fn speaker_after(&self, t: usize) -> Option<Vec<usize>> {
         for k in t..self.toks.len() {
@@ -469,6 +484,11 @@ impl Slots for SentenceActors<'_> {
             .or_else(|| self.at_start(self.skip_dets(tok)))
             .or_else(|| self.after_modifiers(self.skip_dets(tok)))
         else {
+            // "urging him to send troops": a pronoun holds the slot, and the
+            // coder resolves it to the actor it stands for
+            if place.is_none() && self.is(tok, WordClass::Pronoun) {
+                return std::iter::once(tok..tok + 1).collect();
+            }
             return place.map(|(r, _)| r.clone()).into_iter().collect();
         };
         let group = self.group_right(a);
@@ -675,6 +695,9 @@ fn sentence_events(
         };
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
+            Some(r) if r.len() == 1 && sa.covering(r.start).is_none() && sa.is(r.start, WordClass::Pronoun) => {
+                sa.antecedent(r.start, exclude).into_iter().collect()
+            }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             // "fired on its positions": for an attack (whose target may be a
             // place), the possessor stands for the target
@@ -687,6 +710,11 @@ fn sentence_events(
                 trailing_condition(&sa, core.end)
                     .and_then(|k| sa.first_actor_after(k + 1, exclude))
                     .unwrap_or_default()
+            }
+            // "rejected [Iraqi President Saddam Hussein's] proposal": a
+            // possessor skipped inside the match is what the act is aimed at
+            None if m.target_missing && sa.possessor_within(m.start..m.end, exclude).is_some() => {
+                sa.possessor_within(m.start..m.end, exclude).unwrap_or_default()
             }
             None if m.target_missing => Vec::new(),
             // a fallback statement is about the reported clause's first actor

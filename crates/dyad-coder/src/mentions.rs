@@ -765,7 +765,11 @@ fn sentence_mentions<'l>(
                 {
                     // "Police arrested protesters": the country comes from the
                     // sentence's place or the dateline, after the sentence is read
-                    unplaced.push(out.len());
+                    // (refugees and migrants belong to where they come from,
+                    // which the place they are in does not tell)
+                    if ph.agents.first().is_none_or(|(sector, _)| *sector != "REF") {
+                        unplaced.push(out.len());
+                    }
                     out.push(actor_mention(doc, s, base, agents_start..j, actor(), entry_parts()));
                 }
                 _ => {}
@@ -842,7 +846,10 @@ fn merge_titles(out: &mut Vec<Mention>) {
                     title.name.is_none()
                         && person.name.is_some()
                         && title.sector.is_some()
-                        && (title.country.is_none() || title.country == person.country)
+                        // (a country the title only took from context yields to the person's)
+                        && (title.country.is_none()
+                            || title.country == person.country
+                            || a.entry.contains("+context:"))
                 }
                 _ => false,
             };
@@ -851,7 +858,8 @@ fn merge_titles(out: &mut Vec<Mention>) {
             let person = &mut out[i];
             person.tokens.start = title.tokens.start;
             person.span.start = title.span.start;
-            person.entry = format!("{}+{}", title.entry, person.entry);
+            let title_entry = title.entry.split("+context:").next().unwrap_or(&title.entry);
+            person.entry = format!("{title_entry}+{}", person.entry);
         } else {
             i += 1;
         }
