@@ -85,6 +85,8 @@ struct SentenceActors<'a> {
     mentions: &'a [Mention],
     /// For several-word coordinators ("as well as").
     grammar: &'a dyad_lexicon::Grammar,
+    /// First token after a dateline that opens the sentence (0 if none).
+    body_start: usize,
 }
 
 impl SentenceActors<'_> {
@@ -283,6 +285,27 @@ impl SentenceActors<'_> {
         s > 0 && self.is(s - 1, WordClass::Prep) && !count_of && !self.head_of(s - 1)
     }
 
+    /// The subject of the main clause before token `t`: the first actor of
+    /// the sentence (after a dateline) that does not hang on a preposition.
+    fn main_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let a = (0..self.actors.len())
+            .filter(|&a| self.actors[a].0.start >= self.body_start && self.actors[a].0.end <= t)
+            .find(|&a| {
+                !self.after_preposition(a) && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s")
+            })?;
+        Some(self.group_right(a))
+    }
+
+    /// Whether actor `a` follows a clause-opening word ("after", "since"),
+    /// allowing determiners between.
+    fn after_boundary(&self, a: usize) -> bool {
+        let mut s = self.actors[a].0.start;
+        while s > 0 && self.is(s - 1, WordClass::Det) {
+            s -= 1;
+        }
+        s > 0 && self.is(s - 1, WordClass::Boundary)
+    }
+
     /// Whether the preposition at `p` joins a clause-initial head noun to
     /// its actor: "[The head of] the World Food Programme appealed",
     /// "[Experts from] the OPCW visited", "[Supporters of] Trump stormed".
@@ -320,7 +343,8 @@ impl SentenceActors<'_> {
     /// The clause subject left of token `t`, as a coordinated group.
     fn subject_before(&self, t: usize) -> Option<Vec<usize>> {
         let mut k = t;
-        while k > 0 {
+        // (a dateline's city or agency is no one's subject)
+        while k > self.body_start {
             k -= 1;
             // "the missile which hit the village", "when a bomb exploded": a
             // clause with no actor before its verb has no actor subject ("that"
@@ -337,7 +361,12 @@ impl SentenceActors<'_> {
                 // "calls on both Moscow and Washington to ..."
                 let group = self.group_left(a);
                 let first = group[0];
-                if !self.after_preposition(first) && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s")
+                // "after Prime Minister Shinzo Abe visited": a word that is both a
+                // preposition and a clause boundary opens a clause whose subject
+                // stands right before the verb
+                let clause_subject = self.actors[a].0.end == t && self.after_boundary(first);
+                if (!self.after_preposition(first) || clause_subject)
+                    && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s")
                 {
                     return Some(group);
                 }
@@ -598,6 +627,13 @@ fn sentence_events(
             .map(|(i, m)| (m.tokens.start - base..m.tokens.end - base, i))
             .collect()
     };
+    // the tokens of a dateline ("MOSCOW, Oct 14 (Reuters) -") at the sentence's start
+    let body_start = match &doc.article.dateline {
+        Some(d) if toks.first().is_some_and(|t| t.start >= d.span.start) => {
+            toks.iter().take_while(|t| t.end <= d.span.end).count()
+        }
+        _ => 0,
+    };
     let sa = SentenceActors {
         toks,
         actors: of_kind(true),
@@ -605,6 +641,7 @@ fn sentence_events(
         cls,
         mentions: &doc.mentions,
         grammar: &lex.grammar,
+        body_start,
     };
     let mut matches = lex.patterns.find(toks, &sa);
     // most specific first, then longest
@@ -728,8 +765,16 @@ fn sentence_events(
                 .or_else(|| {
                     m.source
                         .as_ref()
-                        .filter(|r| r.start >= core.start)
-                        .and_then(|_| sa.subject_before(core.start))
+                        .filter(|r| r.start >= core.start && !lex.modality.targetless(&p.code))
+                        .and_then(|_| {
+                            // "..., drawing criticism from X": a participle after a comma
+                            // reacts to the main clause's subject, not its object
+                            if core.start > 0 && sa.toks[core.start - 1].lower == "," {
+                                sa.main_subject(core.start)
+                            } else {
+                                sa.subject_before(core.start)
+                            }
+                        })
                         .map(|g| g.into_iter().filter(|a| !exclude.contains(a)).collect())
                 })
                 .unwrap_or_default(),
@@ -1080,6 +1125,26 @@ fn sentence_events(
         }
         !inside
     });
+    // "A suicide bomber killed 22 people ..., and Islamic State claimed
+    // responsibility": the claimant is the perpetrator of the sentence's
+    // violence done by unnamed attackers (gunmen, a suicide bomber)
+    if let Some(claimant) = out.iter().find(|e| lex.modality.claim(&e.cameo)).map(|e| e.source) {
+        for e in out.iter_mut() {
+            let unnamed =
+                doc.mentions.get(e.source).and_then(|m| m.actor()).is_some_and(|a| {
+                    a.name.is_none() && lex.modality.unnamed_attacker(a.sector.as_deref().unwrap_or(""))
+                });
+            if unnamed && lex.modality.place_target(&e.cameo) && e.source != claimant {
+                note!(
+                    notes,
+                    "{} {}: the source is the group that claimed it",
+                    e.cameo,
+                    e.pattern
+                );
+                e.source = claimant;
+            }
+        }
+    }
     // "shelled Kharkiv overnight, killing three civilians": a participle
     // after a comma reports a consequence of the act before it by the same
     // source, which CAMEO codes once

@@ -62,6 +62,8 @@ pub struct ModalityMap {
     mutual_open: FxHashMap<String, String>,
     venue: FxHashMap<String, String>,
     converse: FxHashMap<String, String>,
+    claim: FxHashMap<String, String>,
+    unnamed_attacker: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -88,6 +90,12 @@ impl ModalityMap {
                     } else {
                         errors.push(f.error(n, format!("expected GOVERNOR/CONTENT codes, got {:?}", c[1])));
                     }
+                }
+                Ok(c) if c[0] == "claim" => {
+                    self.claim.insert(c[1].to_string(), c[2].to_string());
+                }
+                Ok(c) if c[0] == "unnamed-attacker" => {
+                    self.unnamed_attacker.insert(c[1].to_string(), c[2].to_string());
                 }
                 Ok(c) if c[0] == "converse" => {
                     self.converse.insert(c[1].to_string(), c[2].to_string());
@@ -171,6 +179,18 @@ impl ModalityMap {
             .rev()
             .find_map(|l| self.content.get(&format!("{root}/{}", &content[..l])))
             .map(String::as_str)
+    }
+
+    /// Whether `code` claims responsibility (CAMEO 015): its source is the
+    /// perpetrator of violence in the sentence done by unnamed attackers.
+    pub fn claim(&self, code: &str) -> bool {
+        Self::lookup(&self.claim, code).is_some()
+    }
+
+    /// Whether an actor of `sector` with no name is an unnamed attacker
+    /// ("gunmen", "a suicide bomber": CAMEO's UAF) a claim names.
+    pub fn unnamed_attacker(&self, sector: &str) -> bool {
+        self.unnamed_attacker.contains_key(sector)
     }
 
     /// The code of the same event seen from its target, coded too with
