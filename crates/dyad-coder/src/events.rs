@@ -285,6 +285,25 @@ impl SentenceActors<'_> {
         s > 0 && self.is(s - 1, WordClass::Prep) && !count_of && !self.head_of(s - 1)
     }
 
+    /// ", expelling them into Niger": a participle after a comma has the
+    /// main clause's subject.
+    fn participle_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let participle = t > 0 && self.toks[t - 1].lower == "," && self.toks[t].lower.ends_with("ing");
+        participle.then(|| self.main_subject(t)).flatten()
+    }
+
+    /// "after protesters stormed the embassy": a pattern whose first word
+    /// is inside an actor that opens a clause names its own source.
+    fn own_words_at_clause_start(&self, t: usize) -> Option<Vec<usize>> {
+        let a = self.covering(t)?;
+        let mut s = self.actors[a].0.start;
+        while s > 0 && (self.is(s - 1, WordClass::Det) || self.is(s - 1, WordClass::Quantity)) {
+            s -= 1;
+        }
+        let opens = s <= self.body_start || self.is(s - 1, WordClass::Boundary) || self.toks[s - 1].lower == ",";
+        opens.then(|| vec![a])
+    }
+
     /// The subject of the main clause before token `t`: the first actor of
     /// the sentence (after a dateline) that does not hang on a preposition.
     fn main_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -721,7 +740,9 @@ fn sentence_events(
         let sources: Vec<usize> = match &m.source {
             Some(r) => sa.in_range(r),
             None => sa
-                .possessor_before(core.start)
+                .participle_subject(core.start)
+                .or_else(|| sa.own_words_at_clause_start(core.start))
+                .or_else(|| sa.possessor_before(core.start))
                 .or_else(|| sa.subject_before(core.start))
                 .or_else(|| sa.agent_after(core.end))
                 .or_else(|| sa.speaker_after(core.end))
