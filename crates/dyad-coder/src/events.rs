@@ -87,6 +87,10 @@ struct SentenceActors<'a> {
     grammar: &'a dyad_lexicon::Grammar,
     /// First token after a dateline that opens the sentence (0 if none).
     body_start: usize,
+    /// Per token: inside some actor phrase.
+    covered: Vec<bool>,
+    /// Date mentions (sentence-relative token ranges).
+    dates: Vec<Range<usize>>,
 }
 
 impl SentenceActors<'_> {
@@ -561,6 +565,19 @@ impl Slots for SentenceActors<'_> {
         })
     }
 
+    fn date_end(&self, tok: usize) -> Option<usize> {
+        let at = |k: usize| self.dates.iter().find(|r| r.start == k).map(|r| r.end);
+        at(tok).or_else(|| self.is(tok, WordClass::Prep).then(|| at(tok + 1)).flatten())
+    }
+
+    fn actor_near(&self, tok: usize) -> bool {
+        // an actor covers one of the next few tokens (determiners, a count
+        // and modifiers may come first)
+        self.covered
+            .get(tok..(tok + 8).min(self.covered.len()))
+            .is_some_and(|w| w.iter().any(|&c| c))
+    }
+
     fn relative(&self, tok: usize) -> bool {
         self.is(tok, WordClass::Relative)
     }
@@ -653,9 +670,22 @@ fn sentence_events(
         }
         _ => 0,
     };
+    let actors = of_kind(true);
+    let mut covered = vec![false; toks.len()];
+    for (r, _) in &actors {
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let dates: Vec<Range<usize>> = in_sentence
+        .iter()
+        .map(|&i| &doc.mentions[i])
+        .filter(|m| matches!(m.kind, MentionKind::Date(_)))
+        .map(|m| m.tokens.start - base..m.tokens.end - base)
+        .collect();
     let sa = SentenceActors {
         toks,
-        actors: of_kind(true),
+        covered,
+        dates,
+        actors,
         places: of_kind(false),
         cls,
         mentions: &doc.mentions,

@@ -251,7 +251,7 @@ fn sentence_mentions<'l>(
                     continue;
                 }
                 // "Michael Jordan", "Chad Smith": a country name inside a person's name
-                if *end == j + 1 && !headline && in_unknown_name(toks, cls, j, by_start) {
+                if *end == j + 1 && !headline && in_unknown_name(toks, cls, j, by_start, &lex.calendar) {
                     continue;
                 }
                 // "Who"/"Us" opening a sentence are not WHO and the US
@@ -371,11 +371,27 @@ fn sentence_mentions<'l>(
         let mut place_prefix = None;
         if ph.country.is_none() && ph.org.is_none() {
             if let Some((p, end, _)) = &place {
-                let agent_follows = by_start.get(*end + 1).is_some_and(|hs| {
-                    hs.iter()
-                        .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
-                });
-                if toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_follows {
+                let agent_at = |k: usize| {
+                    by_start.get(k).is_some_and(|hs| {
+                        hs.iter()
+                            .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
+                    })
+                };
+                // "Liguria's president", and without the 's: "Istanbul Mayor Ekrem
+                // Imamoglu", "Gaza health officials"
+                let possessive = toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_at(*end + 1);
+                // (not diplomatic shorthand: "Syria's Idlib region", "the Gaza side")
+                let plain_agent_at = |k: usize| {
+                    by_start.get(k).is_some_and(|hs| {
+                        hs.iter().any(|(_, es)| {
+                            es.iter().any(
+                                |e| matches!(e, ActorEntry::Agent { id, .. } if !id.starts_with(NEEDS_COUNTRY_FILE)),
+                            )
+                        })
+                    })
+                };
+                let compound = plain_agent_at(*end) && toks.get(*end).is_none_or(|t| t.lower != "'s");
+                if possessive || compound {
                     place_prefix = lex.actors.places[*p].country.as_deref();
                     if let Some(c) = place_prefix {
                         let id = place.as_ref().map(|p| p.2).unwrap_or_default();
@@ -888,12 +904,20 @@ fn after_class(cls: &[Classes], start: usize, class: WordClass) -> bool {
 /// Whether the one-word phrase at `j` sits next to a capitalised word that
 /// no dictionary knows (not sentence-initial): part of a person's name, as
 /// in "Michael Jordan" or "Chad Smith".
-fn in_unknown_name(toks: &[Token], cls: &[Classes], j: usize, by_start: &[Vec<(usize, &[ActorEntry])>]) -> bool {
+fn in_unknown_name(
+    toks: &[Token],
+    cls: &[Classes],
+    j: usize,
+    by_start: &[Vec<(usize, &[ActorEntry])>],
+    calendar: &dyad_lexicon::Calendar,
+) -> bool {
+    // (a weekday or month is no part of a name: "on Monday India's decision")
     let unknown_name_word = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.kind == TokenKind::Word
                 && t.capitalized
                 && !cls[k].function_word()
+                && calendar.get(&t.lower).is_none()
                 && by_start[k].is_empty()
                 && !by_start[..k].iter().any(|hs| hs.iter().any(|(e, _)| *e > k))
         })

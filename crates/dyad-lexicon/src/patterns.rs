@@ -78,6 +78,17 @@ pub trait Slots {
     fn in_adjunct(&self, _tok: usize) -> bool {
         false
     }
+    /// The end of a date phrase starting at `tok` ("on Monday", "today"),
+    /// which may stand anywhere between a pattern's elements.
+    fn date_end(&self, _tok: usize) -> Option<usize> {
+        None
+    }
+    /// Whether an actor phrase may start within a few tokens of `tok` (a
+    /// cheap test before the in-actor and actor-skipping rules, which are
+    /// tried on every failed word).
+    fn actor_near(&self, _tok: usize) -> bool {
+        true
+    }
     /// Whether the token is a relative pronoun ("who", "which").
     fn relative(&self, _tok: usize) -> bool {
         false
@@ -299,6 +310,15 @@ impl Matcher<'_> {
         let Some(elem) = self.p.elems.get(e) else {
             return Some(t);
         };
+        // "condemned on Monday India's decision", "accused Ukraine on
+        // Wednesday of": a date phrase between two elements is skipped
+        if e > self.p.anchor {
+            if let Some(end) = self.slots.date_end(t).filter(|&end| end > t) {
+                if let Some(found) = self.forward(e, end, c) {
+                    return Some(found);
+                }
+            }
+        }
         match elem {
             Elem::Word { alts, optional } => {
                 if t < self.tokens.len() && word_matches(&self.tokens[t], alts) {
@@ -308,7 +328,7 @@ impl Matcher<'_> {
                 }
                 // "expelled [Russian diplomats]", "summoned [the ambassador of China]":
                 // the word is inside an actor phrase, which is then the target
-                if c.target.is_none() && self.target_slot_after(e) {
+                if c.target.is_none() && self.target_slot_after(e) && self.slots.actor_near(t) {
                     for r in self.slots.actor_from(t) {
                         if self.tokens[r.clone()].iter().any(|t| word_matches(t, alts)) {
                             if let Some(end) = self.forward(e + 1, r.end, c) {
@@ -340,11 +360,15 @@ impl Matcher<'_> {
                     }
                     if self.slots.skippable(pos) {
                         pos += 1;
-                    } else if let Some(r) = self.slots.actor_from(pos).into_iter().next().filter(|r| {
-                        // an object before a later TARGET, skipped as one word:
-                        // "extradited [a drug trafficker] to Spain"
-                        r.start == pos && self.target_slot_after(e)
-                    }) {
+                    } else if let Some(r) = (self.slots.actor_near(pos) && self.target_slot_after(e))
+                        .then(|| self.slots.actor_from(pos).into_iter().next())
+                        .flatten()
+                        .filter(|r| {
+                            // an object before a later TARGET, skipped as one word:
+                            // "extradited [a drug trafficker] to Spain"
+                            r.start == pos && self.target_slot_after(e)
+                        })
+                    {
                         pos = r.end;
                     } else {
                         break;
