@@ -346,7 +346,7 @@ impl SentenceActors<'_> {
             && head.clone().all(|k| {
                 let t = &self.toks[k];
                 self.covering(k).is_none()
-                    && t.kind == TokenKind::Word
+                    && (t.kind == TokenKind::Word || t.kind == TokenKind::Number)
                     && (self.is(k, WordClass::Det) || self.is(k, WordClass::Quantity) || !self.cls[k].function_word())
             })
     }

@@ -16,7 +16,7 @@ use dyad_lexicon::{ActorEntry, CountryForm, Lexicon, WordClass};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Agents from this dictionary stand for a government only beside the
+/// Agents from this dictionary stand for an actor only beside the
 /// country they name ("his Italian counterpart"), never alone.
 const NEEDS_COUNTRY_FILE: &str = "agents-diplomatic.tsv";
 
@@ -453,13 +453,16 @@ fn sentence_mentions<'l>(
             }
         }
         let agents_start = k;
+        // the longest agent at each step: "[Treasury Secretary]", not "[Treasury] Secretary"
         while let Some((end, sector, id)) = by_start.get(k).and_then(|hs| {
-            hs.iter().find_map(|(end, es)| {
-                es.iter().find_map(|e| match e {
-                    ActorEntry::Agent { sector, id } => Some((*end, sector.as_str(), id.as_str())),
-                    _ => None,
+            hs.iter()
+                .filter_map(|(end, es)| {
+                    es.iter().find_map(|e| match e {
+                        ActorEntry::Agent { sector, id } => Some((*end, sector.as_str(), id.as_str())),
+                        _ => None,
+                    })
                 })
-            })
+                .max_by_key(|(end, _, _)| *end)
         }) {
             ph.agents.push((sector, id));
             k = end;
