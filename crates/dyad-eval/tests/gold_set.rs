@@ -11,6 +11,15 @@ fn gold() -> GoldSet {
     GoldSet::read(&dyad_eval::builtin_gold_path()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The measures below their floors, one message each.
+fn below_floor(floors: &[(&str, f64, f64)]) -> Vec<String> {
+    floors
+        .iter()
+        .filter(|(_, got, floor)| got < floor)
+        .map(|(name, got, floor)| format!("{name} {got:.3} < floor {floor:.2}"))
+        .collect()
+}
+
 #[test]
 fn gold_set_is_well_formed_and_covers_every_root() {
     let g = gold();
@@ -48,12 +57,7 @@ fn builtin_lexicon_on_gold_set() {
         ("target country accuracy", m.actors.target_country.accuracy, 0.91),
         ("date accuracy", m.date.accuracy, 0.95),
     ];
-    let mut failed = Vec::new();
-    for (name, got, floor) in floors {
-        if got < floor {
-            failed.push(format!("{name} {got:.3} < floor {floor:.2}"));
-        }
-    }
+    let mut failed = below_floor(&floors);
     let clean = m.no_event.items - m.no_event.with_events;
     if clean < 42 {
         failed.push(format!(
@@ -83,11 +87,7 @@ fn builtin_lexicon_on_dev_set() {
         ("source country accuracy", m.actors.source_country.accuracy, 0.95),
         ("target country accuracy", m.actors.target_country.accuracy, 0.88),
     ];
-    let failed: Vec<String> = floors
-        .iter()
-        .filter(|(_, got, floor)| got < floor)
-        .map(|(name, got, floor)| format!("{name} {got:.3} < floor {floor:.2}"))
-        .collect();
+    let failed = below_floor(&floors);
     assert!(failed.is_empty(), "regressions: {failed:?}");
     assert!(
         m.no_event.items - m.no_event.with_events >= 19,
