@@ -1082,6 +1082,12 @@ fn sentence_events(
                     && a.as_deref() != Some(venue.as_str())
                     && b.as_deref() != Some(venue.as_str())
                 {
+                    note!(
+                        notes,
+                        "recoded {} {} as {third}: a meeting in {venue}, neither side's country",
+                        e.cameo,
+                        p.id
+                    );
                     set_code(e, third, info);
                 }
             }
@@ -1103,6 +1109,9 @@ fn sentence_events(
                     Some(r)
                 })
                 .collect();
+            if !reversed.is_empty() {
+                note!(notes, "added {converse} {}: the same event seen from its target", p.id);
+            }
             out.extend(reversed);
         }
         if out.len() == emitted_before {

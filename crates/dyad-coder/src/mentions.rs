@@ -400,6 +400,23 @@ fn sentence_mentions<'l>(
                     }
                 }
             }
+            // "Cairo's security chief", "Kremlin critic Alexei Navalny": a capital
+            // or metonym before an agent gives the agent its country
+            if ph.country.is_none() {
+                if let Some((code, end, id, _)) = capital {
+                    let agent_from = |k: usize| {
+                        by_start.get(k).is_some_and(|hs| {
+                            hs.iter()
+                                .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
+                        })
+                    };
+                    let possessive = toks.get(end).is_some_and(|t| t.lower == "'s") && agent_from(end + 1);
+                    if possessive || agent_from(end) {
+                        ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
+                        j = end;
+                    }
+                }
+            }
             // "the region's president": the latest place named
             if ph.country.is_none()
                 && j + 2 < n
