@@ -58,14 +58,14 @@ BHS|The Bahamas|Bahamas|Bahamian;Bahamians|Nassau|
 BHR|||Bahraini;Bahrainis|Manama|
 BGD||East Pakistan|Bangladeshi;Bangladeshis|Dhaka|Dhaka;Dacca
 BRB|||Barbadian;Barbadians;Bajan;Bajans|Bridgetown|
-BLR||Byelorussia;Belorussia;White Russia|Belarusian;Belarusians;Belarussian;Belarussians;Byelorussian;Belorussian|Minsk|
+BLR||Byelorussia;Belorussia;White Russia|Belarusian;Belarusians;Belarussian;Belarussians;Byelorussian;Byelorussians;Belorussian;Belorussians|Minsk|
 BEL|||Belgian;Belgians|Brussels|-
 BLZ||British Honduras|Belizean;Belizeans|Belmopan|
 BEN||Dahomey|Beninese|Porto-Novo|Porto-Novo;Cotonou
 BTN|||Bhutanese|Thimphu|
 BOL|||Bolivian;Bolivians|Sucre|La Paz;Sucre
 BIH||Bosnia-Herzegovina;Bosnia;BiH|Bosnian;Bosnians;Bosniak;Bosniaks;Herzegovinian|Sarajevo|
-BWA||Bechuanaland|Botswanan;Motswana;Batswana|Gaborone|
+BWA||Bechuanaland|Botswanan;Botswanans;Motswana;Batswana|Gaborone|
 BRA|||Brazilian;Brazilians|Brasilia|Brasilia;Brasília;Planalto;Planalto Palace
 BRN||Brunei Darussalam|Bruneian;Bruneians|Bandar Seri Begawan|
 BGR|||Bulgarian;Bulgarians|Sofia|
@@ -78,10 +78,10 @@ CAN|||Canadian;Canadians|Ottawa|
 CAF||Central African Rep.|-|Bangui|
 TCD||Tchad|Chadian;Chadians|N'Djamena|N'Djamena;Ndjamena
 CHL|||Chilean;Chileans|Santiago|
-CHN||PRC;P.R.C.;Mainland China;Red China;Communist China|Chinese;Sino|Beijing|Beijing;Peking;Zhongnanhai
+CHN||PRC;P.R.C.;Mainland China;Red China;Communist China|Chinese;Sino;Uyghur;Uighur;Tibetan;Tibetans|Beijing|Beijing;Peking;Zhongnanhai
 COL|||Colombian;Colombians|Bogota|Bogota;Bogotá;Casa de Nariño;Casa de Narino
-COM|||Comoran;Comorian;Comorians|Moroni|-
-COD|Democratic Republic of the Congo|Democratic Republic of Congo;DR Congo;D.R. Congo;DRC;D.R.C.;Congo;Congo-Kinshasa;Congo Kinshasa;Zaire|Congolese;Zairean;Zairian|Kinshasa|
+COM|||Comoran;Comorans;Comorian;Comorians|Moroni|-
+COD|Democratic Republic of the Congo|Democratic Republic of Congo;DR Congo;D.R. Congo;DRC;D.R.C.;Congo;Congo-Kinshasa;Congo Kinshasa;Zaire|Congolese;Zairean;Zaireans;Zairian;Zairians|Kinshasa|
 COG|Republic of the Congo|Republic of Congo;Congo Republic;Congo-Brazzaville;Congo Brazzaville|-|Brazzaville|
 CRI|||Costa Rican;Costa Ricans|San Jose|San Jose;San José
 CIV|Côte d'Ivoire|Ivory Coast;Cote d'Ivoire;Cote dIvoire|Ivorian;Ivorians|Yamoussoukro|Yamoussoukro;Abidjan
@@ -100,7 +100,7 @@ GNQ|||Equatorial Guinean;Equatorial Guineans;Equatoguinean;Equatoguineans|Malabo
 ERI|||Eritrean;Eritreans|Asmara|
 EST|||Estonian;Estonians|Tallinn|
 SWZ|Eswatini|Swaziland;Kingdom of Swaziland;eSwatini|Swazi;Swazis|Mbabane|Mbabane;Lobamba
-ETH||Abyssinia|Ethiopian;Ethiopians|Addis Ababa|
+ETH||Abyssinia|Ethiopian;Ethiopians;Tigrayan;Tigrayans|Addis Ababa|
 FJI|||Fijian;Fijians|Suva|
 FIN|||Finnish;Finns|Helsinki|
 FRA|||French;Frenchman;Frenchmen|Paris|Paris;Elysee;Élysée;Elysée;Elysee Palace;Élysée Palace;Quai d'Orsay;Matignon
@@ -145,7 +145,7 @@ LBY|||Libyan;Libyans|Tripoli|
 LIE|||Liechtensteiner;Liechtensteiners|Vaduz|
 LTU|||Lithuanian;Lithuanians|Vilnius|
 LUX|||Luxembourgish;Luxembourger;Luxembourgers|Luxembourg|-
-MDG|||Malagasy;Madagascan|Antananarivo|
+MDG|||Malagasy;Madagascan;Madagascans|Antananarivo|
 MWI||Nyasaland|Malawian;Malawians|Lilongwe|
 MYS||Malaya|Malaysian;Malaysians|Kuala Lumpur|Kuala Lumpur;Putrajaya
 MDV|||Maldivian;Maldivians|Malé|-
@@ -162,7 +162,7 @@ MNG|||Mongolian;Mongolians|Ulaanbaatar|Ulaanbaatar;Ulan Bator
 MNE|||Montenegrin;Montenegrins|Podgorica|
 MAR|||Moroccan;Moroccans|Rabat|
 MOZ|||Mozambican;Mozambicans|Maputo|
-MMR||Burma|Burmese|Naypyidaw|Naypyidaw;Nay Pyi Taw;Naypyitaw
+MMR||Burma|Burmese;Rohingya|Naypyidaw|Naypyidaw;Nay Pyi Taw;Naypyitaw
 NAM||South West Africa|Namibian;Namibians|Windhoek|
 NRU|||Nauruan;Nauruans|Yaren|-
 NPL|||Nepalese;Nepali;Nepalis|Kathmandu|
@@ -176,7 +176,7 @@ NOR|||Norwegian;Norwegians|Oslo|
 OMN|||Omani;Omanis|Muscat|
 PAK|||Pakistani;Pakistanis|Islamabad|
 PLW|||Palauan;Palauans|Ngerulmud|-
-PSE|Palestine|State of Palestine;Palestinian territories;Occupied Palestinian Territories|Palestinian;Palestinians|Ramallah|
+PSE|Palestine|State of Palestine;Palestinian territories;Occupied Palestinian Territories|Palestinian;Palestinians;Gazan;Gazans|Ramallah|
 PAN|||Panamanian;Panamanians|Panama City|
 PNG|||Papua New Guinean;Papua New Guineans|Port Moresby|
 PRY|||Paraguayan;Paraguayans|Asuncion|Asuncion;Asunción
@@ -186,14 +186,14 @@ POL|||Polish;Poles|Warsaw|
 PRT|||Portuguese|Lisbon|
 QAT|||Qatari;Qataris|Doha|
 ROU||Rumania;Roumania|Romanian;Romanians|Bucharest|Bucharest;Cotroceni
-RUS|Russia||Russian;Russians;Russo|Moscow|Moscow;Kremlin;the Kremlin
+RUS|Russia||Russian;Russians;Russo;Chechen;Chechens|Moscow|Moscow;Kremlin;the Kremlin
 RWA|||Rwandan;Rwandans;Rwandese|Kigali|
 KNA||St Kitts and Nevis;St. Kitts and Nevis;St Kitts;St. Kitts;Saint Kitts|Kittitian;Kittitians;Nevisian;Nevisians|Basseterre|
-LCA||St Lucia;St. Lucia|Saint Lucian;Saint Lucians;St Lucian;St. Lucian|Castries|
+LCA||St Lucia;St. Lucia|Saint Lucian;Saint Lucians;St Lucian;St Lucians;St. Lucian;St. Lucians|Castries|
 VCT||St Vincent and the Grenadines;St. Vincent and the Grenadines;St Vincent;St. Vincent;Saint Vincent|Vincentian;Vincentians|Kingstown|
 WSM||Western Samoa|Samoan;Samoans|Apia|
 SMR|||Sammarinese|San Marino|-
-STP|São Tomé and Príncipe|Sao Tome and Principe;Sao Tome|Santomean;Santomeans;Sao Tomean|São Tomé|Sao Tome;São Tomé
+STP|São Tomé and Príncipe|Sao Tome and Principe;Sao Tome|Santomean;Santomeans;Sao Tomean;Sao Tomeans|São Tomé|Sao Tome;São Tomé
 SAU||KSA|Saudi;Saudis;Saudi Arabian;Saudi Arabians|Riyadh|
 SEN|||Senegalese|Dakar|
 SRB|||Serbian;Serbians;Serb;Serbs|Belgrade|
@@ -206,7 +206,7 @@ SLB|||Solomon Islander;Solomon Islanders|Honiara|
 SOM|||Somali;Somalis;Somalian;Somalians|Mogadishu|Mogadishu;Villa Somalia
 ZAF||RSA|South African;South Africans|Pretoria|Pretoria;Union Buildings
 SSD|||South Sudanese|Juba|
-ESP|||Spanish;Spaniard;Spaniards|Madrid|Madrid;Moncloa;La Moncloa
+ESP|||Spanish;Spaniard;Spaniards;Catalan;Catalans;Basque;Basques|Madrid|Madrid;Moncloa;La Moncloa
 LKA||Ceylon|Sri Lankan;Sri Lankans|Sri Jayawardenepura Kotte|Colombo
 SDN|||Sudanese|Khartoum|
 SUR||Dutch Guiana|Surinamese;Surinamer;Surinamers|Paramaribo|
@@ -226,7 +226,7 @@ TUR|Turkey|Türkiye;Turkiye;Republic of Türkiye;Republic of Turkiye|Turkish;Tur
 TKM|||Turkmen;Turkmens;Turkmenistani;Turkmenistanis|Ashgabat|Ashgabat;Ashkhabad
 TUV|||Tuvaluan;Tuvaluans|Funafuti|-
 UGA|||Ugandan;Ugandans|Kampala|
-UKR||Ukraina;The Ukraine|Ukrainian;Ukrainians|Kyiv|Kyiv;Kiev;Bankova
+UKR||Ukraina;The Ukraine|Ukrainian;Ukrainians;Crimean;Crimeans|Kyiv|Kyiv;Kiev;Bankova
 ARE||UAE;U.A.E.|Emirati;Emiratis|Abu Dhabi|
 GBR|United Kingdom|UK;U.K.;Britain;Great Britain;United Kingdom of Great Britain and Northern Ireland;England;Scotland;Wales;Northern Ireland|British;Briton;Britons;Brit;Brits|London|London;Downing Street;Number 10;No. 10;Whitehall
 USA|United States|US;U.S.;USA;U.S.A.;United States of America;America|American;Americans|Washington|Washington;White House;the White House;Foggy Bottom
@@ -259,7 +259,7 @@ COK|||Cook Islander;Cook Islanders|Avarua|
 CUW|Curaçao|Curacao|Curaçaoan;Curacaoan|Willemstad|
 CXR|||Christmas Islander|Flying Fish Cove|
 CYM|||Caymanian;Caymanians|George Town|
-ESH||Sahrawi Arab Democratic Republic;SADR|Sahrawi;Sahrawis;Saharawi;Saharawis|Laayoune|
+ESH||Sahrawi Arab Democratic Republic|Sahrawi;Sahrawis;Saharawi;Saharawis|Laayoune|
 FLK|Falkland Islands|Falklands;Malvinas;Islas Malvinas|Falkland Islander;Falkland Islanders|Stanley|
 FRO|||Faroese|Torshavn|
 GGY|||Guernseyman|Saint Peter Port|
@@ -306,7 +306,7 @@ KSV|XK|Kosovo|Republic of Kosovo;Kosova|Kosovar;Kosovars;Kosovan;Kosovans|Pristi
 SUN||Soviet Union|USSR;U.S.S.R.;Union of Soviet Socialist Republics|Soviet;Soviets||
 YUG||Yugoslavia|Socialist Federal Republic of Yugoslavia;SFRY|Yugoslav;Yugoslavs;Yugoslavian;Yugoslavians||
 SCG||Serbia and Montenegro|Federal Republic of Yugoslavia;State Union of Serbia and Montenegro|||
-CSK||Czechoslovakia|Czechoslovak Socialist Republic|Czechoslovak;Czechoslovakian;Czechoslovakians||
+CSK||Czechoslovakia|Czechoslovak Socialist Republic|Czechoslovak;Czechoslovaks;Czechoslovakian;Czechoslovakians||
 DDR||East Germany|German Democratic Republic;GDR|East German;East Germans||
 """
 
@@ -326,7 +326,9 @@ OFFICIAL_WORDS = re.compile(
 
 # Aliases dropped whatever their source (ambiguous or harmful).
 DROP_ALIASES = {"Congo", "Korea", "Guinea", "Republic of China", "Republic of Korea",
-                "the State of Palestine", "The Islands of Bermuda", "Rossiya", "Nippon"}
+                "the State of Palestine", "The Islands of Bermuda", "Rossiya", "Nippon",
+                # matched case-insensitively it is the surname Sadr (Moqtada al-Sadr, Sadr City)
+                "SADR"}
 # (Congo and Korea are added back explicitly for COD / KOR in TABLE; the
 #  generic drop stops COG / PRK from also claiming them.)
 
@@ -477,6 +479,7 @@ def main():
         f.write(header + "\n")
         for code, a2, name, aliases, adj, cap, met in rows:
             f.write("\t".join([code, a2, name, ";".join(aliases), ";".join(adj), cap, ";".join(met)]) + "\n")
+        f.write(FOOTER.strip("\n") + "\n")
     print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)
     if fallback_adj:
         print("adjectives from countryinfo (check):", fallback_adj, file=sys.stderr)
@@ -520,6 +523,21 @@ HEADER = """
 #   * Capitals not used as metonyms (common words or better-known referents): Brussels (EU), Amsterdam/The Hague
 #     (The Hague = ICC/ICJ), Male (Maldives), Victoria, Kingston, Georgetown, Moroni, and city-states whose capital
 #     equals the country name.  Bolivia: La Paz (seat of government) is a metonym, Sucre the constitutional capital.
+"""
+
+# Decisions made after the file was first published go at the end, so that the
+# line numbers of the rows (the entry ids events cite, e.g. countries.tsv:219)
+# stay put.
+FOOTER = """
+# Later decisions (at the end so that row line numbers, the entry ids events cite, stay put):
+#   * Dropped "SADR" (Western Sahara): phrases match case-insensitively, so it coded "Moqtada al-Sadr" as ESH.
+#   * Regional and ethnic demonyms code the state the region belongs to (like the issue #4 groups in orgs.tsv):
+#     Tigrayan -> ETH, Chechen -> RUS, Crimean -> UKR (also after 2014: Russian-installed "Crimean authorities" code
+#     UKRGOV -- review per period), Uyghur/Uighur and Tibetan -> CHN (also Tibetan exile bodies in India), Rohingya -> MMR,
+#     Catalan/Basque -> ESP (also the French Basque Country), Gazan -> PSE.  The plurals Uyghurs/Uighurs/Rohingyas are
+#     in orgs.tsv (CHNCVL/MMRCVL), not here.  Kurd(s)/Kurdish stay out (four states).
+#   * Bonn is NOT a DEU metonym: the format has no dates, a metonym always means the government, and since 1999
+#     "Bonn" mostly names the city of the UN climate secretariat and talks (like The Hague); it stays a place.
 """
 
 if __name__ == "__main__":

@@ -188,7 +188,10 @@ impl SentenceActors<'_> {
         };
         while t < start + 6 && t < self.toks.len() {
             let number = self.toks[t].kind == TokenKind::Number;
-            let ok = if number || self.is(t, WordClass::Det) {
+            // (and a compass word that begins no actor: "rockets at northern
+            // Israel", but not the "South" of "South Korean")
+            let compass = self.is(t, WordClass::Direction) && self.covering(t).is_none();
+            let ok = if number || self.is(t, WordClass::Det) || compass {
                 true
             } else if self.is(t, WordClass::Quantity) {
                 !self.is(t, WordClass::Prep) || t > start || count_word(t + 1)

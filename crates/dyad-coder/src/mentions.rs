@@ -516,15 +516,20 @@ fn sentence_mentions<'l>(
                                 _ => None,
                             })
                         });
-                        if let Some((end, code, id)) = country {
+                        // "a delegation of the Palestinian Authority": an organisation
+                        // longer than the country word it starts with wins
+                        let org = org_at(&by_start[d]);
+                        let org_longer = match (&org, &country) {
+                            (Some((oe, _)), Some((ce, _, _))) => oe > ce,
+                            _ => false,
+                        };
+                        if let (Some((end, code, id)), false) = (country, org_longer) {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             j = end;
-                        } else {
+                        } else if let Some((end, hit)) = org {
                             // "the head of the World Food Programme": the organisation
-                            if let Some((end, hit)) = org_at(&by_start[d]) {
-                                ph.org = Some(hit);
-                                j = end;
-                            }
+                            ph.org = Some(hit);
+                            j = end;
                         }
                     }
                 }
@@ -651,9 +656,21 @@ fn sentence_mentions<'l>(
             {
                 e += 1;
             }
+            // a known person whose whole name runs past the capitalised words
+            // ("Abdel Fattah al-Sisi", "Mohammed bin Salman") is not a new name
+            let known_end = by_start
+                .get(name_start)
+                .into_iter()
+                .flatten()
+                .filter(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Person { .. })))
+                .map(|(end, _)| *end)
+                .max();
+            // (then the title stands alone here, and the person found next is
+            // merged into it with their dated role: `merge_titles`)
+            let whole_known = known_end.is_some_and(|k| k > e);
             let run = name_start..e;
             let closes = e >= n || !is_name_token(&toks[e]);
-            if run.len() >= 2 && closes && toks[e - 1].capitalized {
+            if run.len() >= 2 && closes && toks[e - 1].capitalized && !whole_known {
                 let mut first = e.saturating_sub(2).max(run.start);
                 // "Luigi Di Maio", "Ursula von der Leyen"
                 while first > run.start && cls[first].lower_is(WordClass::Particle) {
@@ -669,6 +686,7 @@ fn sentence_mentions<'l>(
                     // three-part names: "Paolo Emilio Signorini"
                     first = run.start;
                 }
+
                 // the name must not itself be a known actor phrase (a country, an organisation)
                 let known = by_start[first].iter().any(|(_, es)| {
                     es.iter()
