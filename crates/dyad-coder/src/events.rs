@@ -1244,9 +1244,23 @@ fn sentence_events(
         let mention = doc.mentions.get(m).or_else(|| pending.get(m - doc.mentions.len()))?;
         mention.actor().map(|a| (a.code.clone(), a.name.clone()))
     };
-    let mut seen = FxHashSet::default();
+    // (two mentions of one actor, one named and one not, are the same
+    // actor: "Prime Minister Ariel Henry and his cabinet asked ...")
+    type Side = Option<(String, Option<String>)>;
+    let same = |a: &Side, b: &Side| match (a, b) {
+        (Some((ca, na)), Some((cb, nb))) => ca == cb && (na == nb || na.is_none() || nb.is_none()),
+        (None, None) => true,
+        _ => false,
+    };
+    let mut seen: Vec<(Side, Side, String)> = Vec::new();
     out.retain(|e| {
-        let fresh = seen.insert((code_of(Some(e.source)), code_of(e.target), e.cameo.clone()));
+        let key = (code_of(Some(e.source)), code_of(e.target), e.cameo.clone());
+        let fresh = !seen
+            .iter()
+            .any(|(s, t, c)| *c == key.2 && same(s, &key.0) && same(t, &key.1));
+        if fresh {
+            seen.push(key);
+        }
         if !fresh {
             note!(
                 notes,

@@ -62,7 +62,27 @@ fn clause_structure_fixture() {
             .unwrap_or_else(|e| panic!("clauses.tsv:{}: bad date {:?}: {e}", i + 1, cols[1]));
         let doc = pipeline.process_text(cols[0], Some(date));
         let records = EventRecord::all(&doc);
-        for e in cols[2].split(';').map(|s| parse_expect(s.trim(), i + 1)) {
+        let mut expects = Vec::new();
+        for x in cols[2].split(';').map(str::trim) {
+            // `count=N`: exactly N events in all
+            if let Some(n) = x.strip_prefix("count=") {
+                let n: usize = n
+                    .parse()
+                    .unwrap_or_else(|_| panic!("clauses.tsv:{}: bad count {x:?}", i + 1));
+                if records.len() != n {
+                    failures.push(format!(
+                        "clauses.tsv:{} ({}): {} events coded, {n} expected\n    {}",
+                        i + 1,
+                        cols[3],
+                        records.len(),
+                        cols[0]
+                    ));
+                }
+                continue;
+            }
+            expects.push(parse_expect(x, i + 1));
+        }
+        for e in expects {
             let found = records.iter().any(|r| matches(&e, r));
             if found == e.negative {
                 let coded: Vec<String> = records
