@@ -48,7 +48,10 @@ impl Calendar {
     }
 }
 
-/// Which code an intended or threatened event takes.
+/// How context changes an event's code (`dict/modality.tsv`): intent,
+/// threat and refusal codes, which codes may lack a target, govern their
+/// content, take places or their own country as targets, are mutual, have
+/// a third-location or a converse code, or name a perpetrator.
 #[derive(Debug, Clone, Default)]
 pub struct ModalityMap {
     intent: FxHashMap<String, String>,
@@ -69,60 +72,49 @@ pub struct ModalityMap {
 }
 
 impl ModalityMap {
+    /// The table a kind of line goes to (`None`: not a kind).
+    fn table(&mut self, kind: &str) -> Option<&mut FxHashMap<String, String>> {
+        Some(match kind {
+            "intent" => &mut self.intent,
+            "threat" => &mut self.threat,
+            "targetless" => &mut self.targetless,
+            "governs" => &mut self.governs,
+            "place-target" => &mut self.place_target,
+            "refusal" => &mut self.refusal,
+            "self-target" => &mut self.self_target,
+            "mutual" => &mut self.mutual,
+            "mutual-open" => &mut self.mutual_open,
+            "venue" => &mut self.venue,
+            "converse" => &mut self.converse,
+            "claim" => &mut self.claim,
+            "unnamed-attacker" => &mut self.unnamed_attacker,
+            "content" => &mut self.content,
+            _ => return None,
+        })
+    }
+
     pub fn load(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
         for (n, line) in f.lines() {
-            match columns(line, 3, 3) {
-                Ok(c) if c[0] == "intent" => {
-                    self.intent.insert(c[1].to_string(), c[2].to_string());
+            let c = match columns(line, 3, 3) {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(f.error(n, e));
+                    continue;
                 }
-                Ok(c) if c[0] == "threat" => {
-                    self.threat.insert(c[1].to_string(), c[2].to_string());
+            };
+            let bad_content = c[0] == "content"
+                && !c[1]
+                    .split_once('/')
+                    .is_some_and(|(g, k)| !g.is_empty() && !k.is_empty());
+            if bad_content {
+                errors.push(f.error(n, format!("expected GOVERNOR/CONTENT codes, got {:?}", c[1])));
+                continue;
+            }
+            match self.table(c[0]) {
+                Some(table) => {
+                    table.insert(c[1].to_string(), c[2].to_string());
                 }
-                Ok(c) if c[0] == "self-target" => {
-                    self.self_target.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "content" => {
-                    if c[1]
-                        .split_once('/')
-                        .is_some_and(|(g, k)| !g.is_empty() && !k.is_empty())
-                    {
-                        self.content.insert(c[1].to_string(), c[2].to_string());
-                    } else {
-                        errors.push(f.error(n, format!("expected GOVERNOR/CONTENT codes, got {:?}", c[1])));
-                    }
-                }
-                Ok(c) if c[0] == "claim" => {
-                    self.claim.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "unnamed-attacker" => {
-                    self.unnamed_attacker.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "converse" => {
-                    self.converse.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "venue" => {
-                    self.venue.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "mutual-open" => {
-                    self.mutual_open.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "mutual" => {
-                    self.mutual.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "refusal" => {
-                    self.refusal.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "place-target" => {
-                    self.place_target.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "governs" => {
-                    self.governs.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) if c[0] == "targetless" => {
-                    self.targetless.insert(c[1].to_string(), c[2].to_string());
-                }
-                Ok(c) => errors.push(f.error(n, format!("unknown modality kind {:?}", c[0]))),
-                Err(e) => errors.push(f.error(n, e)),
+                None => errors.push(f.error(n, format!("unknown modality kind {:?}", c[0]))),
             }
         }
     }
@@ -221,5 +213,43 @@ impl ModalityMap {
     /// The code for a threatened `code`.
     pub fn threat<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.threat, code)
+    }
+}
+
+#[cfg(test)]
+mod modality_tests {
+    use super::*;
+
+    fn load(text: &str) -> (ModalityMap, Vec<LoadError>) {
+        let mut m = ModalityMap::default();
+        let mut errors = Vec::new();
+        m.load(&DictFile::builtin("m.tsv", text), &mut errors);
+        (m, errors)
+    }
+
+    #[test]
+    fn kinds_go_to_their_tables_and_the_longest_prefix_wins() {
+        let (m, errors) =
+            load("intent\t04\t036\nintent\t087\t0356\nvenue\t040\t044\ncontent\t10/087\t1056\nmutual\t05\t=\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(m.intent("042"), Some("036"));
+        assert_eq!(m.intent("0871"), Some("0356"));
+        assert_eq!(m.venue("040"), Some("044"));
+        assert_eq!(m.venue("043"), None);
+        assert_eq!(m.content("100", "0874"), Some("1056"));
+        assert_eq!(m.content("020", "0874"), None);
+        assert!(m.mutual("057") && !m.mutual("19"));
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_with_their_line() {
+        let (_, errors) = load("intent\t04\t036\nvenu\t040\t044\ncontent\t10087\t1056\nthreat\t19\n");
+        let lines: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0].0, 2);
+        assert!(lines[0].1.contains("unknown modality kind"));
+        assert_eq!(lines[1].0, 3);
+        assert!(lines[1].1.contains("GOVERNOR/CONTENT"));
+        assert_eq!(lines[2].0, 4);
     }
 }
