@@ -853,7 +853,21 @@ fn sentence_events(
             && sa.toks.get(m.end).is_some_and(|t| {
                 t.kind == TokenKind::Word && !t.capitalized && !sa.cls[m.end].function_word() && !date_at(m.end)
             });
-        let mutual = mutual && !compound;
+        // (nor "their trade dispute": a conflict noun after a determiner is
+        // background, not something the two did to each other)
+        let determined = (1..=3).any(|k| {
+            m.start >= k
+                && (sa.is(m.start - k, WordClass::Det) || sa.is(m.start - k, WordClass::Possessive))
+                && (m.start - k + 1..m.start).all(|j| {
+                    let t = &sa.toks[j];
+                    t.kind == TokenKind::Word
+                        && !t.capitalized
+                        && !sa.cls[j].function_word()
+                        && sa.covering(j).is_none()
+                })
+        });
+        let background = m.target_missing && determined && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3);
+        let mutual = mutual && !compound && !background;
         if mutual {
             targets = sources.clone();
         }

@@ -847,10 +847,24 @@ fn sentence_mentions<'l>(
         out.push(actor_mention(doc, s, base, start..j, actor, entry));
         i = j.max(start + 1);
     }
-    let here = out.iter().find_map(|m: &Mention| match &m.kind {
-        MentionKind::Place(p) => p.country.clone(),
-        _ => None,
-    });
+    // where the sentence happens: a place, or a country after "in",
+    // "through", "across" ("marched through central Hong Kong")
+    let here = out
+        .iter()
+        .find_map(|m: &Mention| match &m.kind {
+            MentionKind::Place(p) => p.country.clone(),
+            _ => None,
+        })
+        .or_else(|| {
+            out.iter().find_map(|m: &Mention| {
+                let start = m.tokens.start - base;
+                let inside = after_class(cls, start, WordClass::Within) || after_class(cls, start, WordClass::Locative);
+                match &m.kind {
+                    MentionKind::Actor(a) if inside && a.sector.is_none() && a.name.is_none() => a.country.clone(),
+                    _ => None,
+                }
+            })
+        });
     // the dateline only places a sentence that names no country itself
     let names_country = out.iter().any(|m| m.actor().is_some_and(|a| a.country.is_some()));
     let dateline = if names_country {
