@@ -316,10 +316,14 @@ impl SentenceActors<'_> {
     fn main_subject(&self, t: usize) -> Option<Vec<usize>> {
         let a = (0..self.actors.len())
             .filter(|&a| self.actors[a].0.start >= self.body_start && self.actors[a].0.end <= t)
-            .find(|&a| {
-                !self.after_preposition(a) && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s")
-            })?;
+            .find(|&a| !self.after_preposition(a) && !self.possessive(a))?;
         Some(self.group_right(a))
+    }
+
+    /// Whether actor `a` owns what follows ("Russia's response"): not a subject.
+    fn possessive(&self, a: usize) -> bool {
+        let end = self.actors[a].0.end;
+        self.toks[end - 1].lower == "'s" || self.toks.get(end).is_some_and(|n| n.lower == "'s")
     }
 
     /// Whether actor `a` follows a clause-opening word ("after", "since"),
@@ -391,9 +395,7 @@ impl SentenceActors<'_> {
                 // preposition and a clause boundary opens a clause whose subject
                 // stands right before the verb
                 let clause_subject = self.actors[a].0.end == t && self.after_boundary(first);
-                if (!self.after_preposition(first) || clause_subject)
-                    && self.toks.get(self.actors[a].0.end).is_none_or(|n| n.lower != "'s")
-                {
+                if (!self.after_preposition(first) || clause_subject) && !self.possessive(a) {
                     return Some(group);
                 }
                 k = self.actors[first].0.start;
@@ -1229,12 +1231,21 @@ fn sentence_events(
         let Some(k) = toks.iter().position(|t| t.start == e.event_span.start) else {
             return false;
         };
-        k > 0
+        let participle = k > 0
             && toks[k - 1].lower == ","
             && toks[k].lower.ends_with("ing")
             && out
                 .iter()
-                .any(|o| o.source == e.source && o.event_span.end <= toks[k - 1].start)
+                .any(|o| o.source == e.source && o.event_span.end <= toks[k - 1].start);
+        // "killed 30 militants in an attack on their camp": an event noun in
+        // a prepositional phrase after an act of the same root restates it
+        let restated = k >= 2
+            && sa.is(k - 1, WordClass::Det)
+            && sa.is(k - 2, WordClass::Prep)
+            && out
+                .iter()
+                .any(|o| o.cameo.get(..2) == e.cameo.get(..2) && o.event_span.end <= toks[k - 2].start);
+        participle || restated
     };
     let dropped: Vec<bool> = out.iter().map(consequence).collect();
     let mut k = 0;

@@ -872,6 +872,31 @@ fn sentence_mentions<'l>(
     } else {
         mem.dateline_country.clone()
     };
+    // "Russia sent tanks ... and its warplanes bombed targets": an agent
+    // owned by "its"/"their" belongs to the actor named before it
+    let antecedent_country = |out: &[Mention], k: usize| {
+        out[..k]
+            .iter()
+            .rev()
+            .filter(|m| m.tokens.end <= out[k].tokens.start)
+            .find_map(|m| m.actor().and_then(|a| a.country.clone()))
+    };
+    let owned: Vec<usize> = unplaced
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let start = out[k].tokens.start - base;
+            start > 0 && cls[start - 1].lower_is(WordClass::Possessive)
+        })
+        .collect();
+    for &k in &owned {
+        if let (Some(country), MentionKind::Actor(a)) = (antecedent_country(&out, k), &mut out[k].kind) {
+            a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
+            a.country = Some(country);
+            out[k].entry.push_str("+context:owner");
+        }
+    }
+    unplaced.retain(|k| !owned.contains(k));
     if let Some(country) = here.or(dateline) {
         for &k in &unplaced {
             if let MentionKind::Actor(a) = &mut out[k].kind {
