@@ -101,9 +101,13 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
                     }
                 }
                 Some(CalendarWord::Weekday(w)) if t.capitalized => {
+                    // "will hold an emergency meeting on Tuesday": the coming one
+                    let future = toks[i.saturating_sub(10)..i]
+                        .iter()
+                        .any(|x| matches!(cal.get(&x.lower), Some(CalendarWord::Future)));
                     let date = published.map(|p| {
                         let back = (p.weekday().number_from_monday() as i64 - w as i64).rem_euclid(7);
-                        if i > 0 && toks[i - 1].lower == "next" {
+                        if (i > 0 && toks[i - 1].lower == "next") || (future && back != 0) {
                             p + Duration::days((7 - back) % 7 + if back == 0 { 7 } else { 0 })
                         } else {
                             p - Duration::days(back)

@@ -12,6 +12,9 @@ pub enum CalendarWord {
     Relative(i64),
     /// Weeks from the publication date's week (multi-word: "last week").
     Week(i64),
+    /// A word that puts the clause in the future ("will", "to be held"):
+    /// a weekday after it is the next one, not the last.
+    Future,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -29,6 +32,7 @@ impl Calendar {
                     "weekday" if (1..=7).contains(&v) => CalendarWord::Weekday(v as u32),
                     "relative" => CalendarWord::Relative(v),
                     "week" => CalendarWord::Week(v),
+                    "future" => CalendarWord::Future,
                     k => return Err(format!("unknown calendar kind or value {k:?} {v}")),
                 };
                 Ok((c[1].to_lowercase(), w))

@@ -13,12 +13,18 @@ struct Expect {
     source: String,
     target: String,
     code: String,
+    /// `@YYYY-MM-DD`: the event's resolved date
+    date: Option<String>,
 }
 
 fn parse_expect(s: &str, line: usize) -> Expect {
     let (negative, s) = match s.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, s),
+    };
+    let (s, date) = match s.split_once('@') {
+        Some((s, d)) => (s, Some(d.to_string())),
+        None => (s, None),
     };
     let (dyad, code) = s
         .split_once(':')
@@ -31,6 +37,7 @@ fn parse_expect(s: &str, line: usize) -> Expect {
         source: source.to_string(),
         target: target.to_string(),
         code: code.to_string(),
+        date,
     }
 }
 
@@ -41,7 +48,11 @@ fn matches(e: &Expect, r: &EventRecord) -> bool {
     } else {
         target.starts_with(&e.target)
     };
-    r.source.code.starts_with(&e.source) && target_ok && r.cameo.starts_with(&e.code)
+    let date_ok = e
+        .date
+        .as_ref()
+        .is_none_or(|d| r.date.map(|x| x.to_string()).as_deref() == Some(d.as_str()));
+    r.source.code.starts_with(&e.source) && target_ok && r.cameo.starts_with(&e.code) && date_ok
 }
 
 #[test]
