@@ -163,7 +163,7 @@ def main(argv):
         for col in fields:
             if col != col.strip():
                 errors.append(f"line {i}: leading/trailing space in field {col!r}")
-        if not re.match(r"^([A-Z]{3}|IGO[A-Z]*)$", country):
+        if not re.match(r"^([A-Z]{3}|(IGO|IMG|NGO)[A-Z]*)$", country):
             errors.append(f"line {i}: bad country code {country!r}")
         if not re.match(r"^[A-Z]{3}(?:[A-Z]{3})*$", sector):
             errors.append(f"line {i}: bad sector {sector!r}")

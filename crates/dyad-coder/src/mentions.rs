@@ -327,8 +327,8 @@ fn sentence_mentions<'l>(
                 let country = Some(person.country.clone()).filter(|c| c.len() == 3);
                 let actor = if in_office {
                     // an organisation's head is the organisation: IGOWSTNAT, not IGOWSTNATIGO
-                    let whole =
-                        person.country.ends_with(&person.sector) || matches!(person.sector.as_str(), "IGO" | "NGO");
+                    let whole = person.country.ends_with(&person.sector)
+                        || matches!(person.sector.as_str(), "IGO" | "NGO" | "IMG");
                     let code = if person.country.len() > 3 && whole {
                         person.country.clone()
                     } else {
