@@ -340,7 +340,7 @@ impl SentenceActors<'_> {
     /// its actor: "[The head of] the World Food Programme appealed",
     /// "[Experts from] the OPCW visited", "[Supporters of] Trump stormed".
     fn head_of(&self, p: usize) -> bool {
-        if !matches!(self.toks[p].lower.as_str(), "of" | "from") {
+        if !self.is(p, WordClass::Partitive) {
             return false;
         }
         let start = (0..p)

@@ -29,6 +29,7 @@ pub enum WordClass {
     Relative,
     Possessive,
     Complementizer,
+    Partitive,
 }
 
 impl WordClass {
@@ -58,6 +59,7 @@ impl WordClass {
             "relative" => Self::Relative,
             "possessive" => Self::Possessive,
             "complementizer" => Self::Complementizer,
+            "partitive" => Self::Partitive,
             _ => return None,
         })
     }
