@@ -299,6 +299,25 @@ impl SentenceActors<'_> {
         participle.then(|| self.main_subject(t)).flatten()
     }
 
+    /// "thanked Britain ... during a call with Sunak": an event noun in a
+    /// prepositional phrase ("during a", "in their") is the main subject's.
+    fn phrase_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let determined = t >= 2
+            && (self.is(t - 1, WordClass::Det) || self.is(t - 1, WordClass::Possessive))
+            && self.is(t - 2, WordClass::Prep)
+            && self.covering(t - 1).is_none();
+        if !determined {
+            return None;
+        }
+        // "..., Lavrov said on Wednesday during a meeting with": the speaker
+        let speaker = (t.saturating_sub(7)..t - 2)
+            .rev()
+            .find(|&k| self.is(k, WordClass::Report))
+            .and_then(|k| self.at_end(k))
+            .map(|a| self.group_left(a));
+        speaker.or_else(|| self.main_subject(t - 2))
+    }
+
     /// "after protesters stormed the embassy": a pattern whose first word
     /// is inside an actor that opens a clause names its own source.
     fn own_words_at_clause_start(&self, t: usize) -> Option<Vec<usize>> {
@@ -776,6 +795,7 @@ fn sentence_events(
             Some(r) => sa.in_range(r),
             None => sa
                 .participle_subject(core.start)
+                .or_else(|| sa.phrase_subject(core.start))
                 .or_else(|| sa.own_words_at_clause_start(core.start))
                 .or_else(|| sa.possessor_before(core.start))
                 .or_else(|| sa.subject_before(core.start))
