@@ -11,6 +11,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use dyad_doc::{Doc, Mention, MentionKind, Token, TokenKind};
 use dyad_lexicon::{CalendarWord, Lexicon};
 
+/// How far before a weekday a future word ("will", "scheduled") counts.
+const FUTURE_WINDOW: usize = 10;
+
 /// The latest plausible year named in the article (1900–2100), used when
 /// the publication date is unknown.
 pub fn inferred_year(doc: &Doc) -> Option<i32> {
@@ -102,7 +105,7 @@ pub fn find(doc: &mut Doc, lex: &Lexicon) {
                 }
                 Some(CalendarWord::Weekday(w)) if t.capitalized => {
                     // "will hold an emergency meeting on Tuesday": the coming one
-                    let future = toks[i.saturating_sub(10)..i]
+                    let future = toks[i.saturating_sub(FUTURE_WINDOW)..i]
                         .iter()
                         .any(|x| matches!(cal.get(&x.lower), Some(CalendarWord::Future)));
                     let date = published.map(|p| {

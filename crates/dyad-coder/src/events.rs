@@ -458,6 +458,21 @@ impl SentenceActors<'_> {
         None
     }
 
+    /// The target of a match whose final TARGET found no actor, from what
+    /// else the sentence says: "fired on [its] positions" (for an attack:
+    /// `attack`), "would impose sanctions [if Russia] invaded" (a threat's
+    /// condition), "rejected [Saddam Hussein's] proposal" (a possessor
+    /// skipped inside the match). Empty if none applies.
+    fn missing_target(&self, m: &PatternMatch, core_end: usize, exclude: &[usize], attack: bool) -> Vec<usize> {
+        if attack && self.is(m.end, WordClass::Possessive) {
+            return self.antecedent_of(m.end, exclude).into_iter().collect();
+        }
+        if let Some(k) = trailing_condition(self, core_end) {
+            return self.first_actor_after(k + 1, exclude).unwrap_or_default();
+        }
+        self.possessor_within(m.start..m.end, exclude).unwrap_or_default()
+    }
+
     /// An actor inside token range `r`, not a source nor of a source's
     /// country, that owns the next word ("Saddam Hussein['s] proposal").
     fn possessor_within(&self, r: Range<usize>, exclude: &[usize]) -> Option<Vec<usize>> {
@@ -812,24 +827,7 @@ fn sentence_events(
                 sa.antecedent(r.start, exclude).into_iter().collect()
             }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
-            // "fired on its positions": for an attack (whose target may be a
-            // place), the possessor stands for the target
-            None if m.target_missing && sa.is(m.end, WordClass::Possessive) && lex.modality.place_target(&p.code) => {
-                sa.antecedent_of(m.end, exclude).map(|a| vec![a]).unwrap_or_default()
-            }
-            // "would impose sanctions if Russia invaded Ukraine": a threat's
-            // target is the subject of its condition
-            None if m.target_missing && trailing_condition(&sa, core.end).is_some() => {
-                trailing_condition(&sa, core.end)
-                    .and_then(|k| sa.first_actor_after(k + 1, exclude))
-                    .unwrap_or_default()
-            }
-            // "rejected [Iraqi President Saddam Hussein's] proposal": a
-            // possessor skipped inside the match is what the act is aimed at
-            None if m.target_missing && sa.possessor_within(m.start..m.end, exclude).is_some() => {
-                sa.possessor_within(m.start..m.end, exclude).unwrap_or_default()
-            }
-            None if m.target_missing => Vec::new(),
+            None if m.target_missing => sa.missing_target(m, core.end, exclude, lex.modality.place_target(&p.code)),
             // a fallback statement is about the reported clause's first actor
             // ("said that relations with Greece ..."), never a pronoun's
             None if p.fallback => sa.first_actor_after(m.end, exclude).unwrap_or_default(),
@@ -866,11 +864,7 @@ fn sentence_events(
                 || (!m.target_missing && lex.modality.mutual(&p.code)));
         // (not "battle tanks": a loose match followed by a plain word is a
         // modifier in a compound noun, not an act)
-        let date_at = |k: usize| {
-            in_sentence.iter().any(|&i| {
-                matches!(doc.mentions[i].kind, MentionKind::Date(_)) && doc.mentions[i].tokens.contains(&(base + k))
-            })
-        };
+        let date_at = |k: usize| sa.dates.iter().any(|r| r.contains(&k));
         let compound = m.target_missing
             && sa.toks.get(m.end).is_some_and(|t| {
                 t.kind == TokenKind::Word && !t.capitalized && !sa.cls[m.end].function_word() && !date_at(m.end)

@@ -371,26 +371,12 @@ fn sentence_mentions<'l>(
         let mut place_prefix = None;
         if ph.country.is_none() && ph.org.is_none() {
             if let Some((p, end, _)) = &place {
-                let agent_at = |k: usize| {
-                    by_start.get(k).is_some_and(|hs| {
-                        hs.iter()
-                            .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
-                    })
-                };
                 // "Liguria's president", and without the 's: "Istanbul Mayor Ekrem
                 // Imamoglu", "Gaza health officials"
-                let possessive = toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_at(*end + 1);
+                let possessive =
+                    toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_starts(by_start, *end + 1, false);
                 // (not diplomatic shorthand: "Syria's Idlib region", "the Gaza side")
-                let plain_agent_at = |k: usize| {
-                    by_start.get(k).is_some_and(|hs| {
-                        hs.iter().any(|(_, es)| {
-                            es.iter().any(
-                                |e| matches!(e, ActorEntry::Agent { id, .. } if !id.starts_with(NEEDS_COUNTRY_FILE)),
-                            )
-                        })
-                    })
-                };
-                let compound = plain_agent_at(*end) && toks.get(*end).is_none_or(|t| t.lower != "'s");
+                let compound = agent_starts(by_start, *end, true) && toks.get(*end).is_none_or(|t| t.lower != "'s");
                 if possessive || compound {
                     place_prefix = lex.actors.places[*p].country.as_deref();
                     if let Some(c) = place_prefix {
@@ -404,14 +390,9 @@ fn sentence_mentions<'l>(
             // or metonym before an agent gives the agent its country
             if ph.country.is_none() {
                 if let Some((code, end, id, _)) = capital {
-                    let agent_from = |k: usize| {
-                        by_start.get(k).is_some_and(|hs| {
-                            hs.iter()
-                                .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
-                        })
-                    };
-                    let possessive = toks.get(end).is_some_and(|t| t.lower == "'s") && agent_from(end + 1);
-                    if possessive || agent_from(end) {
+                    let possessive =
+                        toks.get(end).is_some_and(|t| t.lower == "'s") && agent_starts(by_start, end + 1, false);
+                    if possessive || agent_starts(by_start, end, false) {
                         ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                         j = end;
                     }
@@ -457,10 +438,7 @@ fn sentence_mentions<'l>(
                             }
                         )
                     }) {
-                        if by_start.get(*end).is_some_and(|h| {
-                            h.iter()
-                                .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
-                        }) {
+                        if agent_starts(by_start, *end, false) {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             k = *end;
                         }
@@ -483,12 +461,7 @@ fn sentence_mentions<'l>(
         }) {
             ph.agents.push((sector, id));
             k = end;
-            if k + 1 < n
-                && toks[k].lower == "and"
-                && by_start[k + 1]
-                    .iter()
-                    .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
-            {
+            if k + 1 < n && toks[k].lower == "and" && agent_starts(by_start, k + 1, false) {
                 k += 1;
             }
         }
@@ -676,12 +649,7 @@ fn sentence_mentions<'l>(
                 while first > run.start && cls[first].lower_is(WordClass::Particle) {
                     first -= 1;
                 }
-                if run.len() == 3
-                    && first == run.start + 1
-                    && !by_start[run.start]
-                        .iter()
-                        .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Agent { .. })))
-                    && !apposition
+                if run.len() == 3 && first == run.start + 1 && !agent_starts(by_start, run.start, false) && !apposition
                 {
                     // three-part names: "Paolo Emilio Signorini"
                     first = run.start;
@@ -821,7 +789,11 @@ fn sentence_mentions<'l>(
                     // sentence's place or the dateline, after the sentence is read
                     // (refugees and migrants belong to where they come from,
                     // which the place they are in does not tell)
-                    if ph.agents.first().is_none_or(|(sector, _)| *sector != "REF") {
+                    if ph
+                        .agents
+                        .first()
+                        .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector))
+                    {
                         unplaced.push(out.len());
                     }
                     out.push(actor_mention(doc, s, base, agents_start..j, actor(), entry_parts()));
@@ -957,6 +929,17 @@ fn merge_titles(out: &mut Vec<Mention>) {
             i += 1;
         }
     }
+}
+
+/// Whether an agent phrase starts at token `k`; with `plain`, one that
+/// stands for an actor on its own (not from `NEEDS_COUNTRY_FILE`).
+fn agent_starts(by_start: &[Vec<(usize, &[ActorEntry])>], k: usize, plain: bool) -> bool {
+    by_start.get(k).is_some_and(|hs| {
+        hs.iter().any(|(_, es)| {
+            es.iter()
+                .any(|e| matches!(e, ActorEntry::Agent { id, .. } if !plain || !id.starts_with(NEEDS_COUNTRY_FILE)))
+        })
+    })
 }
 
 /// Whether the phrase at `start` follows a locative preposition, allowing a

@@ -71,6 +71,7 @@ pub struct ModalityMap {
     converse: FxHashMap<String, String>,
     claim: FxHashMap<String, String>,
     unnamed_attacker: FxHashMap<String, String>,
+    origin: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -92,6 +93,7 @@ impl ModalityMap {
             "converse" => &mut self.converse,
             "claim" => &mut self.claim,
             "unnamed-attacker" => &mut self.unnamed_attacker,
+            "origin" => &mut self.origin,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -187,6 +189,12 @@ impl ModalityMap {
     /// ("gunmen", "a suicide bomber": CAMEO's UAF) a claim names.
     pub fn unnamed_attacker(&self, sector: &str) -> bool {
         self.unnamed_attacker.contains_key(sector)
+    }
+
+    /// Whether an agent of `sector` belongs to where it comes from, so the
+    /// sentence's place does not give it a country (refugees, migrants).
+    pub fn keeps_origin(&self, sector: &str) -> bool {
+        self.origin.contains_key(sector)
     }
 
     /// The code of the same event seen from its target, coded too with
