@@ -299,6 +299,71 @@ impl SentenceActors<'_> {
         participle.then(|| self.main_subject(t)).flatten()
     }
 
+    /// Whether the word at `t` follows a possessor ("Pelosi's", "his") that
+    /// itself follows a preposition or a verb, not a clause opening.
+    fn possessed_and_governed(&self, t: usize) -> bool {
+        if t == 0 || self.covering(t).is_some() {
+            return false;
+        }
+        let owner_start = if self.is(t - 1, WordClass::Possessive) && self.covering(t - 1).is_none() {
+            t - 1
+        } else if self.toks[t - 1].lower == "'s" {
+            match self.at_end(t - 1) {
+                Some(a) => self.span_of(&self.group_left(a)).start,
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        let mut s = owner_start;
+        while s > 0 && self.is(s - 1, WordClass::Det) {
+            s -= 1;
+        }
+        if s <= self.body_start {
+            return false;
+        }
+        let g = s - 1;
+        let tok = &self.toks[g];
+        self.is(g, WordClass::Prep)
+            || (tok.kind == TokenKind::Word
+                && !tok.capitalized
+                && !self.cls[g].function_word()
+                && self.covering(g).is_none())
+    }
+
+    /// The main clause's subject when the act at `t` is a reaction told in an
+    /// appositive after a comma that names its own source: ", a charge the
+    /// Kremlin denied", ", a move rejected by Israel", ", which Baku denied".
+    fn appositive_target(&self, t: usize, sources: &[usize]) -> Option<Vec<usize>> {
+        let comma = (t.saturating_sub(8)..t).rev().find(|&k| self.toks[k].lower == ",")?;
+        let first = comma + 1;
+        let opener = self.is(first, WordClass::Relative)
+            || (self.is(first, WordClass::Det)
+                && self.toks.get(first + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word && !n.capitalized && !self.cls[first + 1].function_word()
+                }));
+        let own_source = !sources.is_empty() && sources.iter().all(|&a| self.actors[a].0.start > comma);
+        if !opener || !own_source {
+            return None;
+        }
+        let subject = self.main_subject(comma)?;
+        let own: Vec<&str> = sources.iter().filter_map(|&a| self.country(a)).collect();
+        let g: Vec<usize> = subject
+            .into_iter()
+            .filter(|a| !sources.contains(a) && self.country(*a).is_none_or(|c| !own.contains(&c)))
+            .collect();
+        (!g.is_empty()).then_some(g)
+    }
+
+    /// "protesters who stormed parliament": the verb right after a relative
+    /// pronoun has the actor before the pronoun as its subject.
+    fn relative_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let relative = t >= 2 && self.is(t - 1, WordClass::Relative) && self.covering(t).is_none();
+        relative
+            .then(|| self.at_end(t - 1).map(|a| self.group_left(a)))
+            .flatten()
+    }
+
     /// "thanked Britain ... during a call with Sunak": an event noun in a
     /// prepositional phrase ("during a", "in their") is the main subject's.
     fn phrase_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -306,9 +371,15 @@ impl SentenceActors<'_> {
             && (self.is(t - 1, WordClass::Det) || self.is(t - 1, WordClass::Possessive))
             && self.is(t - 2, WordClass::Prep)
             && self.covering(t - 1).is_none();
-        if !determined {
+        // "..., after talks in Paris": no determiner needed after a temporal preposition
+        let temporal = t >= 1
+            && self.is(t - 1, WordClass::Temporal)
+            && self.covering(t - 1).is_none()
+            && self.covering(t).is_none();
+        if !determined && !temporal {
             return None;
         }
+        let t = if determined { t } else { t + 1 };
         // "..., Lavrov said on Wednesday during a meeting with": the speaker
         let speaker = (t.saturating_sub(7)..t - 2)
             .rev()
@@ -621,6 +692,10 @@ impl Slots for SentenceActors<'_> {
         self.is(tok, WordClass::Relative)
     }
 
+    fn droppable(&self, word: &str) -> bool {
+        self.grammar.is(word, WordClass::Prep) || self.grammar.is(word, WordClass::Particle)
+    }
+
     fn skippable(&self, tok: usize) -> bool {
         self.covering(tok).is_none()
             && !self.is(tok, WordClass::Boundary)
@@ -783,6 +858,23 @@ fn sentence_events(
             );
             continue;
         }
+        // "condemned Pelosi's visit to Taiwan", "in retaliation for her visit":
+        // a possessed event noun governed by a verb or a preposition is what
+        // the sentence is about, not an act it reports
+        // (but "Kim and Trump shook hands at the start of their summit": the
+        // coordinated subject's own joint event)
+        let joint = (lex.modality.mutual(&p.code) || lex.modality.mutual_open(&p.code))
+            && sa.main_subject(m.start).is_some_and(|g| g.len() >= 2);
+        if m.source.is_none() && !joint && sa.possessed_and_governed(m.start) {
+            note!(
+                notes,
+                "dropped {} {} ({}): a possessed noun phrase governed by another word",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
         // "Turkey shot down [a Russian warplane]": an agent noun that is
         // another pattern's target is not itself an act ("warplane * TARGET")
         if m.source.is_none() {
@@ -810,6 +902,7 @@ fn sentence_events(
             Some(r) => sa.in_range(r),
             None => sa
                 .participle_subject(core.start)
+                .or_else(|| sa.relative_subject(core.start))
                 .or_else(|| sa.phrase_subject(core.start))
                 .or_else(|| sa.own_words_at_clause_start(core.start))
                 .or_else(|| sa.possessor_before(core.start))
@@ -949,6 +1042,35 @@ fn sentence_events(
                         ..m.clone()
                     });
                 }
+            }
+        }
+        // "..., a charge the Kremlin denied", "..., which Baku denied": a
+        // reaction in an appositive clause is to the main clause's subject
+        if targets.is_empty()
+            && place_target.is_none()
+            && (m.target.is_none() || m.target_missing)
+            && !m.word_missing
+            && lex.modality.reaction(&p.code)
+        {
+            if let Some(g) = sa.appositive_target(core.start, &sources) {
+                targets = g;
+            }
+        }
+        // "massed troops near Ukraine's borders": a force posture is aimed at
+        // the next actor in its clause
+        if targets.is_empty() && place_target.is_none() && !p.has_target_slot() && lex.modality.aimed(&p.code) {
+            let own: Vec<&str> = sources.iter().filter_map(|&a| sa.country(a)).collect();
+            let foreign = |pl: &Mention| {
+                pl.actor()
+                    .and_then(|a| a.country.as_deref())
+                    .is_some_and(|c| !own.contains(&c))
+            };
+            match place_after(&doc.mentions, in_sentence, base + m.start, base + m.end).filter(|pl| foreign(pl)) {
+                Some(place) => {
+                    place_target = Some(doc.mentions.len() + pending.len());
+                    pending.push(place);
+                }
+                None => targets = sa.object_after(m.end, exclude).unwrap_or_default(),
             }
         }
         // a pattern written without TARGET ("claim responsibility for") codes

@@ -72,6 +72,8 @@ pub struct ModalityMap {
     claim: FxHashMap<String, String>,
     unnamed_attacker: FxHashMap<String, String>,
     origin: FxHashMap<String, String>,
+    aimed: FxHashMap<String, String>,
+    reaction: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -94,6 +96,8 @@ impl ModalityMap {
             "claim" => &mut self.claim,
             "unnamed-attacker" => &mut self.unnamed_attacker,
             "origin" => &mut self.origin,
+            "aimed" => &mut self.aimed,
+            "reaction" => &mut self.reaction,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -160,6 +164,19 @@ impl ModalityMap {
     /// where CAMEO has no rejection for it, and the event is not coded.
     pub fn refusal<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.refusal, code)
+    }
+
+    /// Whether an event of `code` written with no TARGET slot is aimed at
+    /// the next actor after it in the clause ("massed troops near Ukraine's
+    /// border" -> UKR); without one it stays targetless.
+    pub fn aimed(&self, code: &str) -> bool {
+        Self::lookup(&self.aimed, code).is_some()
+    }
+
+    /// Whether `code` is a reaction to what someone else did, which an
+    /// appositive can tell (", a charge the Kremlin denied").
+    pub fn reaction(&self, code: &str) -> bool {
+        Self::lookup(&self.reaction, code).is_some()
     }
 
     /// Whether an event of `code` with no target acts on the source's own

@@ -30,6 +30,7 @@ pub enum WordClass {
     Possessive,
     Complementizer,
     Partitive,
+    Temporal,
 }
 
 impl WordClass {
@@ -60,6 +61,7 @@ impl WordClass {
             "possessive" => Self::Possessive,
             "complementizer" => Self::Complementizer,
             "partitive" => Self::Partitive,
+            "temporal" => Self::Temporal,
             _ => return None,
         })
     }

@@ -93,6 +93,12 @@ pub trait Slots {
     fn relative(&self, _tok: usize) -> bool {
         false
     }
+    /// Whether a pattern word may go missing with a missing final TARGET:
+    /// a preposition may ("held talks [with TARGET]"), a verb may not
+    /// ("police [investigate TARGET]" is no investigation).
+    fn droppable(&self, _word: &str) -> bool {
+        true
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +113,9 @@ pub struct PatternMatch {
     /// The pattern ends in TARGET but no actor followed ("Russia and China
     /// held talks"): only usable when the subject is a coordinated group.
     pub target_missing: bool,
+    /// The word before the missing TARGET went missing with it ("held
+    /// talks [with]"): the match is shorter than its pattern.
+    pub word_missing: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -290,6 +299,7 @@ struct Matcher<'a> {
 struct Captures {
     source: Option<Range<usize>>,
     target: Option<Range<usize>>,
+    word_missing: bool,
 }
 
 impl Matcher<'_> {
@@ -342,8 +352,13 @@ impl Matcher<'_> {
                 }
                 if *optional {
                     self.forward(e + 1, t, c)
-                } else if self.loose_end && e + 2 == self.p.elems.len() && e > self.p.anchor {
+                } else if self.loose_end
+                    && e + 2 == self.p.elems.len()
+                    && e > self.p.anchor
+                    && alts.iter().all(|w| self.slots.droppable(w))
+                {
                     // "held talks [with TARGET]": the preposition goes with the missing target
+                    c.word_missing = true;
                     Some(t)
                 } else {
                     None
@@ -526,6 +541,7 @@ impl Patterns {
                             source: Some(source),
                             target: Some(target.clone()),
                             target_missing: false,
+                            word_missing: false,
                         });
                         break;
                     }
@@ -606,6 +622,7 @@ impl Patterns {
                         end,
                         anchor: i,
                         target_missing: loose_end && c.target.is_none(),
+                        word_missing: c.word_missing,
                         source: c.source,
                         target: c.target,
                     });
