@@ -1299,9 +1299,24 @@ fn sentence_events(
     let governed_by: Vec<Option<usize>> = out
         .iter()
         .map(|e| {
+            // (nor past ", and" when the later event names its own source after
+            // it: "X called on Assad to step down, and the leaders of Britain urged him")
+            let own_subject = |ge: usize| {
+                let src = doc.mentions[e.source].span.start;
+                (1..toks.len().saturating_sub(1)).any(|k| {
+                    toks[k].lower == ","
+                        && sa.is(k + 1, WordClass::Conj)
+                        && toks[k].start >= ge
+                        && toks[k].end <= src
+                        && src < e.event_span.start
+                })
+            };
             governors.iter().rev().copied().find(|&g| {
                 let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
-                ge <= e.event_span.start && gs < e.event_span.start && !clause_break(ge, e.event_span.end)
+                ge <= e.event_span.start
+                    && gs < e.event_span.start
+                    && !clause_break(ge, e.event_span.end)
+                    && !own_subject(ge)
             })
         })
         .collect();

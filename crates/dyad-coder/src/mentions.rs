@@ -534,7 +534,11 @@ fn sentence_mentions<'l>(
             }
             if let Some((p, end, id)) = place {
                 // a place after "in", "Russia's", or a name of several words ("the Red Sea")
-                let placed = start > 0 && (after_locative(cls, start) || toks[start - 1].lower == "'s");
+                // (or after "on", "into": "air strikes on Gaza")
+                let placed = start > 0
+                    && (after_locative(cls, start)
+                        || after_class(cls, start, WordClass::Goal)
+                        || toks[start - 1].lower == "'s");
                 if (placed || end - start >= 2 || owns_place) && !headline {
                     let pl = lex.actors.places[p].clone();
                     set_last_place(mem, pl.country.as_deref());

@@ -31,6 +31,7 @@ pub enum WordClass {
     Complementizer,
     Partitive,
     Temporal,
+    Goal,
 }
 
 impl WordClass {
@@ -62,6 +63,7 @@ impl WordClass {
             "complementizer" => Self::Complementizer,
             "partitive" => Self::Partitive,
             "temporal" => Self::Temporal,
+            "goal" => Self::Goal,
             _ => return None,
         })
     }
