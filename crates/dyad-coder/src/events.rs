@@ -1218,7 +1218,11 @@ fn sentence_events(
         }
         // "Pashinyan and Aliyev met in Brussels": a meeting in a country
         // neither side belongs to is CAMEO's meeting at a third location
-        let venue = event_place(doc, in_sentence, base + m.anchor).and_then(|pl| pl.country);
+        // (the dateline's city when the sentence names no place: "HELSINKI -
+        // ... after a summit with Putin")
+        let venue = event_place(doc, in_sentence, base + m.anchor)
+            .or_else(|| dateline_place.cloned())
+            .and_then(|pl| pl.country);
         if let (Some(venue), Some((third, info))) = (
             venue,
             lex.modality
