@@ -59,7 +59,7 @@ BHR|||Bahraini;Bahrainis|Manama|
 BGD||East Pakistan|Bangladeshi;Bangladeshis|Dhaka|Dhaka;Dacca
 BRB|||Barbadian;Barbadians;Bajan;Bajans|Bridgetown|
 BLR||Byelorussia;Belorussia;White Russia|Belarusian;Belarusians;Belarussian;Belarussians;Byelorussian;Byelorussians;Belorussian;Belorussians|Minsk|
-BEL|||Belgian;Belgians|Brussels|-
+BEL|||Belgian;Belgians|-|-
 BLZ||British Honduras|Belizean;Belizeans|Belmopan|
 BEN||Dahomey|Beninese|Porto-Novo|Porto-Novo;Cotonou
 BTN|||Bhutanese|Thimphu|
@@ -538,6 +538,10 @@ FOOTER = """
 #     in orgs.tsv (CHNCVL/MMRCVL), not here.  Kurd(s)/Kurdish stay out (four states).
 #   * Bonn is NOT a DEU metonym: the format has no dates, a metonym always means the government, and since 1999
 #     "Bonn" mostly names the city of the UN climate secretariat and talks (like The Hague); it stays a place.
+#   * Brussels is not Belgium's capital entry either: a capital used as a clause subject codes its government, and
+#     "Brussels" as a subject ("Washington and Brussels imposed sanctions", "pressure from Brussels") is the EU, not
+#     BELGOV.  It stays a place (places.tsv, BEL); the EU reading needs an organisation metonym that is still a place
+#     after "in" (not expressible in orgs.tsv yet).
 """
 
 if __name__ == "__main__":
