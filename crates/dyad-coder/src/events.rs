@@ -823,6 +823,10 @@ fn sentence_events(
     // notes for --explain, formatted only when tracing
     let mut notes: Option<Vec<String>> = doc.trace.as_ref().map(|_| Vec::new());
     let mut out = Vec::new();
+    // acts that matched but found no target ("demanded that Russia return
+    // [three navy vessels]"): never events, but an appeal or demand before
+    // them still takes its sub-code from them (char span, code, pattern)
+    let mut targetless_contents: Vec<(Range<usize>, String, String)> = Vec::new();
     for m in &matches {
         let p = &lex.patterns.list[m.pattern];
         if p.fallback && !out.is_empty() {
@@ -1082,6 +1086,10 @@ fn sentence_events(
             && !sources.is_empty()
             && lex.modality.targetless(&p.code);
         if sources.is_empty() || (targets.is_empty() && !targetless && place_target.is_none()) {
+            if !sources.is_empty() {
+                let span = toks[core.start].start..toks[core.end - 1].end;
+                targetless_contents.push((span, p.code.clone(), p.id.clone()));
+            }
             note!(
                 notes,
                 "dropped {} {} ({}): no {}",
@@ -1341,6 +1349,30 @@ fn sentence_events(
                 out[g].pattern,
                 out[i].cameo,
                 out[i].pattern
+            );
+            set_code(&mut out[g], code, info);
+        }
+    }
+    // (the same for acts with no target, when nothing coded refined the
+    // governor; the nearest act first)
+    targetless_contents.sort_by_key(|(span, _, _)| span.start);
+    for (span, content, pattern) in &targetless_contents {
+        let governor = governors.iter().rev().copied().find(|&g| {
+            let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
+            ge <= span.start && gs < span.start && !clause_break(ge, span.end)
+        });
+        let Some(g) = governor else { continue };
+        let generic = out[g].cameo.len() == 3 && out[g].cameo.ends_with('0');
+        let refined = lex
+            .modality
+            .content(&out[g].cameo, content)
+            .and_then(|c| lex.codebook.get(c).map(|info| (c, info)));
+        if let (true, Some((code, info))) = (generic, refined) {
+            note!(
+                notes,
+                "recoded {} {} as {code}: it asks for {content} ({pattern}), an act with no target",
+                out[g].cameo,
+                out[g].pattern
             );
             set_code(&mut out[g], code, info);
         }
