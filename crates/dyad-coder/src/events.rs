@@ -219,6 +219,11 @@ impl SentenceActors<'_> {
                 break;
             }
             let comma = c == 1 && self.toks[end].lower == ",";
+            // "the resignation of Prayuth, and police fired": ", and" after a
+            // single actor joins clauses; it closes only a list ("A, B, and C")
+            if c == 2 && self.toks[end].lower == "," && out.len() == 1 {
+                break;
+            }
             match self
                 .at_start(end + c)
                 .or_else(|| self.at_start(self.skip_dets(end + c)))
@@ -256,7 +261,18 @@ impl SentenceActors<'_> {
                 if self.conj_len(at) != c || (comma && out.len() == 1 && !list_goes_on) {
                     return None;
                 }
-                self.at_end(at)
+                let b = self.at_end(at)?;
+                // ", and" after a single actor joins clauses ("the resignation of
+                // Prayuth, and police fired"); it closes only a list ("A, B, and C")
+                let oxford = c == 2 && self.toks[at].lower == ",";
+                let mut bs = self.actors[b].0.start;
+                while bs > 0 && self.is(bs - 1, WordClass::Det) {
+                    bs -= 1;
+                }
+                if oxford && !(bs > 0 && self.toks[bs - 1].lower == ",") {
+                    return None;
+                }
+                Some(b)
             });
             match found {
                 Some(b) => {
@@ -1325,7 +1341,10 @@ fn sentence_events(
             };
             governors.iter().rev().copied().find(|&g| {
                 let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
-                ge <= e.event_span.start
+                let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
+                    || lex.modality.content(&out[g].cameo, &e.cameo).is_some();
+                asks_for
+                    && ge <= e.event_span.start
                     && gs < e.event_span.start
                     && !clause_break(ge, e.event_span.end)
                     && !own_subject(ge)
@@ -1336,7 +1355,7 @@ fn sentence_events(
     // takes its CAMEO sub-code from what it asks for (100 + 0874 -> 1056)
     for (i, g) in governed_by.iter().enumerate() {
         let Some(g) = *g else { continue };
-        let generic = out[g].cameo.len() == 3 && out[g].cameo.ends_with('0');
+        let generic = out[g].cameo.len() == 3;
         let refined = lex
             .modality
             .content(&out[g].cameo, &out[i].cameo)
@@ -1359,10 +1378,12 @@ fn sentence_events(
     for (span, content, pattern) in &targetless_contents {
         let governor = governors.iter().rev().copied().find(|&g| {
             let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
-            ge <= span.start && gs < span.start && !clause_break(ge, span.end)
+            let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
+                || lex.modality.content(&out[g].cameo, content).is_some();
+            asks_for && ge <= span.start && gs < span.start && !clause_break(ge, span.end)
         });
         let Some(g) = governor else { continue };
-        let generic = out[g].cameo.len() == 3 && out[g].cameo.ends_with('0');
+        let generic = out[g].cameo.len() == 3;
         let refined = lex
             .modality
             .content(&out[g].cameo, content)

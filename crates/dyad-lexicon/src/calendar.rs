@@ -188,12 +188,29 @@ impl ModalityMap {
     /// The code of an appeal or demand `governor` ("020", "100") that asks
     /// for an act of code `content`: CAMEO's sub-codes mirror what is asked
     /// for ("urged ... to release" 0253, "demanded ... withdraw" 1056).
+    /// Rows keyed by the governor's own code ("141/1041": a demonstration
+    /// demanding a leader's removal is 1411) come first; rows keyed by its
+    /// root ("10/084") apply to the root's plain code (020, 100) only.
     pub fn content<'a>(&'a self, governor: &str, content: &str) -> Option<&'a str> {
-        let root = governor.get(..2)?;
-        (1..=content.len())
+        let plain = governor.len() == 3 && governor.ends_with('0');
+        let keys = [Some(governor), governor.get(..2).filter(|_| plain)];
+        keys.into_iter().flatten().find_map(|g| {
+            (1..=content.len())
+                .rev()
+                .find_map(|l| self.content.get(&format!("{g}/{}", &content[..l])))
+                .map(String::as_str)
+        })
+    }
+
+    /// Whether a governing `code` governs only the acts its `content` rows
+    /// name (`governs 14 content`: "protesters rallied to demand his
+    /// resignation" refines the protest, "and police fired tear gas" stays
+    /// an event).
+    pub fn governs_only_content(&self, code: &str) -> bool {
+        (1..=code.len())
             .rev()
-            .find_map(|l| self.content.get(&format!("{root}/{}", &content[..l])))
-            .map(String::as_str)
+            .find_map(|l| self.governs.get(&code[..l]))
+            .is_some_and(|v| v == "content")
     }
 
     /// Whether `code` claims responsibility (CAMEO 015): its source is the
@@ -268,6 +285,18 @@ mod modality_tests {
         assert_eq!(m.content("100", "0874"), Some("1056"));
         assert_eq!(m.content("020", "0874"), None);
         assert!(m.mutual("057") && !m.mutual("19"));
+    }
+
+    #[test]
+    fn content_rows_of_a_governors_own_code_come_before_its_roots() {
+        let (m, errors) =
+            load("content\t10/084\t1053\ncontent\t141/1041\t1411\ngoverns\t14\tcontent\ngoverns\t10\t=\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(m.content("141", "1041"), Some("1411"));
+        // root rows refine only the root's plain code
+        assert_eq!(m.content("100", "0841"), Some("1053"));
+        assert_eq!(m.content("101", "0841"), None);
+        assert!(m.governs_only_content("141") && !m.governs_only_content("100"));
     }
 
     #[test]
