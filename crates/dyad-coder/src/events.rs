@@ -371,6 +371,48 @@ impl SentenceActors<'_> {
         (!g.is_empty()).then_some(g)
     }
 
+    /// Whether the phrase starting at `t` sits in a prepositional phrase (a
+    /// preposition, then at most determiners, counts and plain modifiers) or
+    /// after a participle that follows a comma in its clause.
+    fn embedded(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > self.body_start {
+            k -= 1;
+            let w = &self.toks[k];
+            // ("spoke ... in their first call": the subjects' own joint act)
+            if self.is(k, WordClass::Possessive) {
+                return false;
+            }
+            // ("agreed to undertake joint exercises": "to" before a plain word is
+            // an infinitive; "launched ten days of war games": "of" after a
+            // count is part of the count)
+            let infinitive = w.lower == "to"
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && !n.capitalized && !self.cls[k + 1].function_word());
+            let count_of = w.lower == "of"
+                && k >= 2
+                && (self.toks[k - 2].kind == TokenKind::Number || self.is(k - 2, WordClass::Quantity));
+            if self.is(k, WordClass::Prep) && self.covering(k).is_none() && !infinitive && !count_of {
+                return true;
+            }
+            let plain = (w.kind == TokenKind::Word && !w.capitalized && !self.cls[k].function_word())
+                || w.kind == TokenKind::Number
+                || self.is(k, WordClass::Det)
+                || self.is(k, WordClass::Quantity)
+                || w.lower == "'s"
+                || w.lower == "-";
+            if !plain || self.covering(k).is_some() {
+                break;
+            }
+            if w.lower.ends_with("ing") && k > 0 && self.toks[k - 1].lower == "," {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "protesters who stormed parliament": the verb right after a relative
     /// pronoun has the actor before the pronoun as its subject.
     fn relative_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -996,7 +1038,12 @@ fn sentence_events(
                 })
         });
         let background = m.target_missing && determined && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3);
-        let mutual = mutual && !compound && !background;
+        // (nor "after 11 days of fighting", "in exchange for prisoners", ",
+        // creating the largest trading zone": a symmetric act that lost its
+        // TARGET inside a prepositional phrase or a participle clause is not
+        // what the coordinated subject did to each other)
+        let embedded = m.target_missing && !lex.modality.mutual_open(&p.code) && sa.embedded(m.start);
+        let mutual = mutual && !compound && !background && !embedded;
         if mutual {
             targets = sources.clone();
         }
