@@ -413,6 +413,23 @@ impl SentenceActors<'_> {
         false
     }
 
+    /// Whether the quote mark at `tok` is one of a pair around a few words
+    /// ("expressed \"profound grief\"", "was \"culpable\""), which a pattern
+    /// may skip like any words; a longer quotation stays a boundary.
+    fn scare_quote(&self, tok: usize) -> bool {
+        const SCARE_QUOTE_WORDS: usize = 4;
+        let quote = |k: usize| self.toks[k].kind == TokenKind::Quote;
+        let words = |r: Range<usize>| {
+            r.clone()
+                .all(|k| !quote(k) && !matches!(self.toks[k].lower.as_str(), "," | "." | ";" | ":"))
+        };
+        let after = (tok + 2..(tok + 2 + SCARE_QUOTE_WORDS).min(self.toks.len())).find(|&k| quote(k));
+        let before = (tok.saturating_sub(1 + SCARE_QUOTE_WORDS)..tok.saturating_sub(1))
+            .rev()
+            .find(|&k| quote(k));
+        after.is_some_and(|k| words(tok + 1..k)) || before.is_some_and(|k| words(k + 1..tok))
+    }
+
     /// "protesters who stormed parliament": the verb right after a relative
     /// pronoun has the actor before the pronoun as its subject.
     fn relative_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -757,7 +774,7 @@ impl Slots for SentenceActors<'_> {
     fn skippable(&self, tok: usize) -> bool {
         self.covering(tok).is_none()
             && !self.is(tok, WordClass::Boundary)
-            && self.toks[tok].kind != TokenKind::Quote
+            && (self.toks[tok].kind != TokenKind::Quote || self.scare_quote(tok))
             && !matches!(self.toks[tok].lower.as_str(), "." | ";" | ":")
     }
 }
