@@ -21,7 +21,11 @@ pub struct Classes {
 
 impl Classes {
     fn of(t: &Token, g: &Grammar) -> Self {
-        let bits = |w: &str| g.classes(w).map_or(0, |b| b | KNOWN);
+        // (content-word classes alone do not make a function word)
+        let bits = |w: &str| {
+            g.classes(w)
+                .map_or(0, |b| if b & !WordClass::CONTENT != 0 { b | KNOWN } else { b })
+        };
         let lower = bits(&t.lower);
         let lemma = if t.lemma == t.lower { lower } else { bits(&t.lemma) };
         Classes { lower, lemma }
@@ -60,7 +64,7 @@ pub struct TokenClasses(Vec<Classes>);
 impl TokenClasses {
     pub fn new(tokens: &[Token], g: &Grammar) -> Self {
         debug_assert!(
-            WordClass::Auxiliary.bit() < KNOWN,
+            WordClass::Former.bit() < KNOWN,
             "a word class collides with the KNOWN bit"
         );
         TokenClasses(tokens.iter().map(|t| Classes::of(t, g)).collect())

@@ -20,6 +20,9 @@ use std::ops::Range;
 /// country they name ("his Italian counterpart"), never alone.
 const NEEDS_COUNTRY_FILE: &str = "agents-diplomatic.tsv";
 
+/// Marks the entry of a title held in the past ("former U.S. President").
+const FORMER_MARK: &str = "+context:former";
+
 /// A name learned from a title in this article.
 #[derive(Debug, Clone)]
 struct Learned {
@@ -230,6 +233,8 @@ fn sentence_mentions<'l>(
         let mut j = i;
         let mut place: Option<(usize, usize, &'l str)> = None; // (place idx, end, id)
         let mut capital: Option<(&'l str, usize, &'l str, bool)> = None; // (code, end, id, metonym)
+                                                                         // the country prefix is a demonym or adjective ("Chinese"), not a name ("China")
+        let mut adjective = false;
 
         // 1. a country, organisation or place prefix
         let longest_place = by_start[j]
@@ -262,10 +267,11 @@ fn sentence_mentions<'l>(
                     match e {
                         ActorEntry::Country {
                             code,
-                            form: CountryForm::Name | CountryForm::Adjective,
+                            form: form @ (CountryForm::Name | CountryForm::Adjective),
                             id,
                         } if ph.country.is_none() && ph.org.is_none() => {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
+                            adjective = *form == CountryForm::Adjective;
                             j = j.max(*end);
                         }
                         org @ ActorEntry::Org { .. } if ph.country.is_none() && ph.org.is_none() => {
@@ -295,6 +301,61 @@ fn sentence_mentions<'l>(
                     ph.country = None;
                     ph.org = Some(hit);
                     j = end;
+                }
+            }
+            // "Russia's FSB", "Yemen's Houthi movement": the country's own
+            // organisation after its possessive is the one actor
+            if let Some((code, _)) = &ph.country {
+                if j + 1 < n && toks[j].lower == "'s" && cap(&toks[j + 1]) {
+                    if let Some((end, hit)) = org_at(&by_start[j + 1]) {
+                        if hit.1.as_deref() == Some(code.as_ref()) {
+                            ph.country = None;
+                            ph.org = Some(hit);
+                            j = end;
+                        }
+                    }
+                }
+            }
+            // "Iran-backed Hezbollah", "U.N.-backed mission": the name before the
+            // hyphen backs the actor and is none itself
+            if (ph.country.is_some() || ph.org.is_some())
+                && j + 1 < n
+                && toks[j].lower == "-"
+                && cls[j + 1].lower_is(WordClass::Sponsor)
+            {
+                i = j + 2;
+                continue;
+            }
+            // "pro-Palestinian students", "anti-American protesters": the name is
+            // their cause; the agents after it are the actor, without its country
+            if ph.country.is_some()
+                && ph.org.is_none()
+                && start >= 2
+                && toks[start - 1].lower == "-"
+                && cls[start - 2].lower_is(WordClass::Stance)
+            {
+                ph.country = None;
+                if !agent_starts(by_start, j, true) {
+                    i = j;
+                    continue;
+                }
+            }
+            // "Chinese and Russian warships", "senior U.S. and Chinese officials":
+            // each country of a coordinated list takes the agent after the last
+            if let Some((code, id)) = &ph.country {
+                if (adjective || is_all_caps(doc, &toks[start])) && !headline {
+                    if let Some((sector, agent_id)) = shared_agent(toks, by_start, j) {
+                        let actor = Actor {
+                            code: concat(code, sector),
+                            country: Some(code.to_string()),
+                            sector: Some(sector.to_string()),
+                            name: None,
+                        };
+                        let entry = format!("{id}+{agent_id}+context:shared-agent");
+                        out.push(actor_mention(doc, s, base, start..j, actor, entry));
+                        i = j;
+                        continue;
+                    }
                 }
             }
         }
@@ -448,6 +509,9 @@ fn sentence_mentions<'l>(
             }
         }
         let agents_start = k;
+        // where the mention starts when not at `start`
+        let mut span_start = start;
+        let mut first_agent: Option<Range<usize>> = None;
         // the longest agent at each step: "[Treasury Secretary]", not "[Treasury] Secretary"
         while let Some((end, sector, id)) = by_start.get(k).and_then(|hs| {
             hs.iter()
@@ -460,6 +524,7 @@ fn sentence_mentions<'l>(
                 .max_by_key(|(end, _, _)| *end)
         }) {
             ph.agents.push((sector, id));
+            first_agent.get_or_insert(k..end);
             k = end;
             if k + 1 < n && toks[k].lower == "and" && agent_starts(by_start, k + 1, false) {
                 k += 1;
@@ -473,12 +538,17 @@ fn sentence_mentions<'l>(
                 while c < n && (is_name_token(&toks[c]) || toks[c].lower == "and") && c - j < 4 {
                     c += 1;
                 }
-                if c < n && toks[c].lower == "of" {
+                // (or "from" right after the agents: "militants from the Islamic
+                // State"; a country after "from" only for a clause's opening head,
+                // "troops from Syria" elsewhere being where they leave)
+                let from = c == j && c < n && toks[c].lower == "from";
+                if c < n && (toks[c].lower == "of" || from) {
                     let mut d = c + 1;
                     if d < n && cls[d].lower_is(WordClass::Det) {
                         d += 1;
                     }
-                    if d < n && cap(&toks[d]) {
+                    // ("fighters from al-Shabaab": an organisation may start lowercase)
+                    if d < n && (cap(&toks[d]) || org_at(&by_start[d]).is_some()) {
                         let country = by_start[d].iter().find_map(|(end, es)| {
                             es.iter().find_map(|e| match e {
                                 ActorEntry::Country {
@@ -496,12 +566,18 @@ fn sentence_mentions<'l>(
                             (Some((oe, _)), Some((ce, _, _))) => oe > ce,
                             _ => false,
                         };
+                        let country = country.filter(|_| !from || opens_clause(toks, cls, start));
                         if let (Some((end, code, id)), false) = (country, org_longer) {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             j = end;
                         } else if let Some((end, hit)) = org {
                             // "the head of the World Food Programme": the organisation
+                            // ("[militants from] the Islamic State": the organisation
+                            // alone, its members' noun left as the clause's head)
                             ph.org = Some(hit);
+                            if from {
+                                span_start = d;
+                            }
                             j = end;
                         }
                     }
@@ -518,7 +594,9 @@ fn sentence_mentions<'l>(
                     })
             });
             if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
-                let locative = start > 0 && after_locative(cls, start);
+                // ("a request from Kabul", "pressure from Washington": the sender)
+                let sent = start > 1 && toks[start - 1].lower == "from" && cls[start - 2].is(WordClass::Sender);
+                let locative = start > 0 && after_locative(cls, start) && !sent;
                 // after "in" only a metonym with "'s" is an actor
                 if !locative || (metonym && toks.get(end).is_some_and(|t| t.lower == "'s")) {
                     let actor = Actor {
@@ -678,6 +756,45 @@ fn sentence_mentions<'l>(
                 }
             }
         }
+        // "former U.S. President Donald Trump": a past office takes the sector
+        // of the title's "former" entry ("former president" = ELI)
+        let former = start > 0
+            && (cls[start - 1].lower_is(WordClass::Former)
+                || (start > 1 && toks[start - 1].lower == "-" && cls[start - 2].lower_is(WordClass::Former)));
+        let mut past_office = false;
+        if former && ph.org.is_none() && ph.country.is_some() {
+            if let Some(r) = &first_agent {
+                let mut phrase = String::from("former");
+                for t in &toks[r.clone()] {
+                    phrase.push(' ');
+                    phrase.push_str(&t.lower);
+                }
+                let past = lex.actors.phrases.get(&phrase).iter().find_map(|e| match e {
+                    ActorEntry::Agent { sector, id } => Some((sector.as_str(), id.as_str())),
+                    _ => None,
+                });
+                if let Some(past) = past {
+                    ph.agents[0] = past;
+                    past_office = true;
+                }
+            }
+        }
+        // "hundreds of Cubans", "200 Venezuelans": a counted plural demonym is civilians
+        // (a plural: the dictionary lists its singular, "Cuban", for the same country)
+        if ph.agents.is_empty() && ph.org.is_none() && adjective && counted(toks, cls, start) {
+            if let Some((code, _)) = &ph.country {
+                let words: Vec<&str> = toks[start..j].iter().map(|t| t.lower.as_str()).collect();
+                let plural = words.join(" ");
+                let singular = plural.strip_suffix('s').unwrap_or_default();
+                let demonym = !singular.is_empty()
+                    && lex.actors.phrases.get(singular).iter().any(
+                        |e| matches!(e, ActorEntry::Country { code: c, form: CountryForm::Adjective, .. } if c == code),
+                    );
+                if demonym {
+                    ph.agents.push(("CVL", "context:counted"));
+                }
+            }
+        }
         // compose
         let (country, country_id): (Option<&str>, Option<&str>) = match (&ph.country, &ph.org) {
             (Some((c, id)), _) => (Some(c), Some(id)),
@@ -685,6 +802,10 @@ fn sentence_mentions<'l>(
             _ => (None, None),
         };
         let sector = ph.agents.first().map(|(s, _)| *s);
+        // a title of a past office of its own: "former president", "ex-minister"
+        let former_title = first_agent
+            .as_ref()
+            .is_some_and(|r| cls[r.start].lower_is(WordClass::Former));
         // the entry ids of the parts joined with "+"
         let entry_parts = || {
             let mut out = String::new();
@@ -747,7 +868,7 @@ fn sentence_mentions<'l>(
                         let p = people
                             .iter()
                             .copied()
-                            .filter(|&p| lex.actors.people[p].holds_on(date))
+                            .filter(|&p| former_title || lex.actors.people[p].holds_on(date))
                             .max_by_key(|&p| lex.actors.people[p].start)?;
                         let id = es.iter().find_map(|e| match e {
                             ActorEntry::Person { person, id } if *person == p => Some(id.as_str()),
@@ -758,15 +879,20 @@ fn sentence_mentions<'l>(
                     match known {
                         Some((end, p, id)) if end == range.end => {
                             let person = &lex.actors.people[p];
+                            // "Former President Donald Trump": the past office's sector (ELI)
+                            let person_sector = match (former_title, sector) {
+                                (true, Some(past)) if person.country.len() == 3 => past,
+                                _ => person.sector.as_str(),
+                            };
                             let code = if person.country.len() > 3 {
                                 person.country.clone()
                             } else {
-                                concat(&person.country, &person.sector)
+                                concat(&person.country, person_sector)
                             };
                             let actor = Actor {
                                 code,
                                 country: Some(person.country.clone()).filter(|c| c.len() == 3),
-                                sector: Some(person.sector.clone()),
+                                sector: Some(person_sector.to_string()),
                                 name: Some(person.name.clone()),
                             };
                             out.push(actor_mention(
@@ -819,8 +945,12 @@ fn sentence_mentions<'l>(
                 });
             }
         }
-        let entry = entry_parts();
-        out.push(actor_mention(doc, s, base, start..j, actor, entry));
+        let mut entry = entry_parts();
+        if past_office {
+            // (merge_titles gives a known person after it the past office too)
+            entry.push_str(FORMER_MARK);
+        }
+        out.push(actor_mention(doc, s, base, span_start..j, actor, entry));
         i = j.max(start + 1);
     }
     // where the sentence happens: a place, or a country after "in",
@@ -899,7 +1029,50 @@ fn sentence_mentions<'l>(
         }
     }
     merge_titles(&mut out);
+    heads_of_people(toks, cls, base, &mut out);
     out
+}
+
+/// "[Supporters] of [President Donald Trump]": a bare agent joined by
+/// "of"/"from" to a person is one actor, the agent's sector in the person's
+/// country (USACVL), not the person.
+fn heads_of_people(toks: &[Token], cls: &[Classes], base: usize, out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (head, next) = (&out[i], &out[i + 1]);
+        let bare = head.entry.starts_with("agents.tsv:") && head.actor().is_some_and(|a| a.name.is_none());
+        let person = next.entry.contains("people.tsv:") || next.entry.starts_with("learned:");
+        let mut k = head.tokens.end - base;
+        let joined = k < toks.len() && cls[k].lower_is(WordClass::Partitive);
+        k += 1;
+        while k < toks.len() && cls[k].lower_is(WordClass::Det) {
+            k += 1;
+        }
+        let country = next.actor().and_then(|a| a.country.clone());
+        // (a title the person absorbed or stands before: "of Prime Minister Imran Khan")
+        let next_start = next.tokens.start - base;
+        let titled = next_start >= k
+            && next_start - k <= 4
+            && toks[k..next_start]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word && t.capitalized);
+        if bare && person && joined && titled {
+            if let (Some(country), MentionKind::Actor(a)) = (country, &mut out[i].kind) {
+                a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
+                a.country = Some(country);
+                let person = out.remove(i + 1);
+                let h = &mut out[i];
+                h.entry = format!(
+                    "{}+{}",
+                    h.entry.split("+context:").next().unwrap_or_default(),
+                    person.entry
+                );
+                h.tokens.end = person.tokens.end;
+                h.span.end = person.span.end;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// "[Saudi Crown Prince] [Mohammed bin Salman]": a title phrase right
@@ -918,13 +1091,22 @@ fn merge_titles(out: &mut Vec<Mention>) {
                         // (a country the title only took from context yields to the person's)
                         && (title.country.is_none()
                             || title.country == person.country
-                            || a.entry.contains("+context:"))
+                            || a.entry.replace(FORMER_MARK, "").contains("+context:"))
                 }
                 _ => false,
             };
         if merge {
             let title = out.remove(i);
             let person = &mut out[i];
+            // "former South Korean President Park Geun-hye": the past office
+            if title.entry.contains(FORMER_MARK) {
+                if let (Some(t), MentionKind::Actor(p)) = (title.actor(), &mut person.kind) {
+                    if let (Some(sector), Some(country)) = (&t.sector, &p.country) {
+                        p.code = concat(country, sector);
+                        p.sector = Some(sector.clone());
+                    }
+                }
+            }
             person.tokens.start = title.tokens.start;
             person.span.start = title.span.start;
             let title_entry = title.entry.split("+context:").next().unwrap_or(&title.entry);
@@ -944,6 +1126,90 @@ fn agent_starts(by_start: &[Vec<(usize, &[ActorEntry])>], k: usize, plain: bool)
                 .any(|e| matches!(e, ActorEntry::Agent { id, .. } if !plain || !id.starts_with(NEEDS_COUNTRY_FILE)))
         })
     })
+}
+
+/// The agent shared by a coordinated list of countries continuing at `k`
+/// ("[Chinese] and Russian warships", "[French], German and British
+/// diplomats"): the sector and entry id of the agent right after the last
+/// country.
+fn shared_agent<'l>(
+    toks: &[Token],
+    by_start: &[Vec<(usize, &'l [ActorEntry])>],
+    mut k: usize,
+) -> Option<(&'l str, &'l str)> {
+    let n = toks.len();
+    loop {
+        let comma = k < n && toks[k].lower == ",";
+        if comma {
+            k += 1;
+        }
+        let and = k < n && matches!(toks[k].lower.as_str(), "and" | "or");
+        if and {
+            k += 1;
+        }
+        if !(comma || and) || k >= n || !cap(&toks[k]) {
+            return None;
+        }
+        let end = by_start[k].iter().find_map(|(end, es)| {
+            es.iter()
+                .any(|e| {
+                    matches!(
+                        e,
+                        ActorEntry::Country {
+                            form: CountryForm::Name | CountryForm::Adjective,
+                            ..
+                        }
+                    )
+                })
+                .then_some(*end)
+        })?;
+        let agent = by_start.get(end).and_then(|hs| {
+            hs.iter()
+                .filter_map(|(e, es)| {
+                    es.iter().find_map(|x| match x {
+                        ActorEntry::Agent { sector, id } => Some((*e, sector.as_str(), id.as_str())),
+                        _ => None,
+                    })
+                })
+                .max_by_key(|(e, _, _)| *e)
+        });
+        if let Some((_, sector, id)) = agent {
+            return Some((sector, id));
+        }
+        // only "and" ends the list
+        if and {
+            return None;
+        }
+        k = end;
+    }
+}
+
+/// Whether the phrase at `start` opens its clause, after determiners and
+/// counts: "[The] militants from ...", "..., [dozens of] soldiers from ...".
+fn opens_clause(toks: &[Token], cls: &[Classes], start: usize) -> bool {
+    let mut k = start;
+    while k > 0
+        && (cls[k - 1].lower_is(WordClass::Det)
+            || cls[k - 1].lower_is(WordClass::Quantity)
+            || toks[k - 1].kind == TokenKind::Number)
+    {
+        k -= 1;
+    }
+    k == 0
+        || matches!(toks[k - 1].lower.as_str(), "," | ";" | ":" | "-" | "(")
+        || cls[k - 1].lower_is(WordClass::Boundary)
+}
+
+/// Whether the phrase at `start` follows a count: a number or a count
+/// word ("200 Venezuelans", "hundreds of Cubans", "many Afghans").
+fn counted(toks: &[Token], cls: &[Classes], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && toks[k - 1].lower == "of" {
+        k -= 1;
+    }
+    k > 0
+        && (toks[k - 1].kind == TokenKind::Number
+            || (cls[k - 1].lower_is(WordClass::Quantity) && !cls[k - 1].lower_is(WordClass::Prep)))
 }
 
 /// Whether the phrase at `start` follows a locative preposition, allowing a
@@ -981,6 +1247,7 @@ fn in_unknown_name(
             t.kind == TokenKind::Word
                 && t.capitalized
                 && !cls[k].function_word()
+                && !cls[k].lower_is(WordClass::Former)
                 && calendar.get(&t.lower).is_none()
                 && by_start[k].is_empty()
                 && !by_start[..k].iter().any(|hs| hs.iter().any(|(e, _)| *e > k))

@@ -32,6 +32,10 @@ pub enum WordClass {
     Partitive,
     Temporal,
     Goal,
+    Sponsor,
+    Stance,
+    Sender,
+    Former,
 }
 
 impl WordClass {
@@ -64,6 +68,10 @@ impl WordClass {
             "partitive" => Self::Partitive,
             "temporal" => Self::Temporal,
             "goal" => Self::Goal,
+            "sponsor" => Self::Sponsor,
+            "stance" => Self::Stance,
+            "sender" => Self::Sender,
+            "former" => Self::Former,
             _ => return None,
         })
     }
@@ -72,6 +80,13 @@ impl WordClass {
     pub fn bit(self) -> u32 {
         1 << (self as u32)
     }
+
+    /// Classes of content words (nouns, participles) that only the actor
+    /// finder asks about: a word of these classes alone is no function word.
+    pub const CONTENT: u32 = (1 << Self::Sponsor as u32)
+        | (1 << Self::Stance as u32)
+        | (1 << Self::Sender as u32)
+        | (1 << Self::Former as u32);
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,7 +121,7 @@ impl Grammar {
 
     /// Whether a word is a function word of any class.
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.classes.contains_key(word)
+        self.classes.get(word).is_some_and(|b| b & !WordClass::CONTENT != 0)
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
