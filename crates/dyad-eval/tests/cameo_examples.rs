@@ -11,12 +11,12 @@
 use dyad_pipeline::Pipeline;
 use std::path::PathBuf;
 
-/// Root hits measured when the floor was set: 181 of 276 (0.656). The
+/// Root hits measured when the floor was set: 179 of 276 (0.649). The
 /// patterns of `dict/events.txt`'s "codebook phrasings" block were written
 /// with these examples as a yardstick, so this is no longer a blind measure.
-const ROOT_FLOOR: f64 = 0.62;
-/// Full-code hits measured: 105 of 276 (0.380).
-const FULL_FLOOR: f64 = 0.35;
+const ROOT_FLOOR: f64 = 0.63;
+/// Full-code hits measured: 119 of 276 (0.431).
+const FULL_FLOOR: f64 = 0.41;
 
 fn reference_file() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/cameo/icews_cameo_codes.csv");
@@ -44,9 +44,42 @@ fn fields(line: &str) -> Vec<String> {
     out
 }
 
+/// The file's curly quotes and dashes are UTF-8 read as Mac Roman and saved
+/// as Windows-1252 (`’` became the bytes 82 C4 F4, shown as "‚Äô"); left
+/// alone, "Moscow’s" would lose its possessive. Puts the punctuation back.
+fn repair_punctuation(bytes: &[u8]) -> Vec<u8> {
+    const MOJIBAKE: [(u8, &str); 6] = [
+        (0xF4, "\u{2019}"),
+        (0xF2, "\u{2018}"),
+        (0xFA, "\u{201C}"),
+        (0xF9, "\u{201D}"),
+        (0xEE, "\u{2014}"),
+        (0xEC, "\u{2013}"),
+    ];
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let fixed = (bytes[i] == 0x82 && bytes.get(i + 1) == Some(&0xC4))
+            .then(|| bytes.get(i + 2))
+            .flatten()
+            .and_then(|b| MOJIBAKE.iter().find(|(k, _)| k == b));
+        match fixed {
+            Some((_, text)) => {
+                out.extend_from_slice(text.as_bytes());
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// (code, example sentence) pairs.
 fn examples(path: &PathBuf) -> Vec<(String, String)> {
-    let bytes = std::fs::read(path).expect("reference file readable");
+    let bytes = repair_punctuation(&std::fs::read(path).expect("reference file readable"));
     // the file mixes encodings; a lossy read keeps every sentence usable
     let text = String::from_utf8_lossy(&bytes);
     let mut lines = text.lines();
