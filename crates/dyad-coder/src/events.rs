@@ -326,7 +326,18 @@ impl SentenceActors<'_> {
         } else if self.toks[t - 1].lower == "'s" {
             match self.at_end(t - 1) {
                 Some(a) => self.span_of(&self.group_left(a)).start,
-                None => return false,
+                // a name no dictionary knows ("for Pelosi's visit"): its capitalised words
+                None => {
+                    let mut s = t - 1;
+                    while s > 0 && self.toks[s - 1].capitalized && self.toks[s - 1].kind == TokenKind::Word {
+                        s -= 1;
+                    }
+                    // (not a date: "Thursday's suicide bombing" is no one's)
+                    if s == t - 1 || self.dates.iter().any(|r| r.contains(&(t - 2))) {
+                        return false;
+                    }
+                    s
+                }
             }
         } else {
             return false;
