@@ -1,7 +1,7 @@
 //! Scores the built-in lexicon on dyad's own gold set
 //! (`fixtures/gold.jsonl`), prints the report, and holds the numbers to
 //! floors a little below the last measurement so regressions fail.
-//! When the coder improves, raise the floors (measured minus 0.03).
+//! When the coder improves, raise the floors (a little below the measurement).
 
 use dyad_eval::{evaluate, GoldSet, Options};
 use dyad_pipeline::Pipeline;
@@ -48,14 +48,14 @@ fn builtin_lexicon_on_gold_set() {
     assert_eq!(m.items, g.items.len());
     assert_eq!(m.root.gold, g.event_count());
     let floors = [
-        ("root precision", m.root.precision, 0.72),
-        ("root recall", m.root.recall, 0.66),
-        ("root F1", m.root.f1, 0.69),
-        ("full-code F1", m.full.f1, 0.58),
-        ("strict F1", m.strict.f1, 0.28),
-        ("source country accuracy", m.actors.source_country.accuracy, 0.94),
-        ("target country accuracy", m.actors.target_country.accuracy, 0.91),
-        ("date accuracy", m.date.accuracy, 0.95),
+        ("root precision", m.root.precision, 0.86),
+        ("root recall", m.root.recall, 0.80),
+        ("root F1", m.root.f1, 0.84),
+        ("full-code F1", m.full.f1, 0.78),
+        ("strict F1", m.strict.f1, 0.46),
+        ("source country accuracy", m.actors.source_country.accuracy, 0.97),
+        ("target country accuracy", m.actors.target_country.accuracy, 0.95),
+        ("date accuracy", m.date.accuracy, 0.97),
     ];
     let mut failed = below_floor(&floors);
     let clean = m.no_event.items - m.no_event.with_events;
@@ -102,13 +102,14 @@ fn score_held_out(set: HeldOut) -> dyad_eval::Metrics {
 }
 
 /// The second set (`fixtures/dev.jsonl`, 150 items written independently of
-/// the coder and of `gold.jsonl`, and not used to tune patterns): a proxy
-/// for unseen text. Floors a little below its last measurement.
+/// the coder and of `gold.jsonl`; its errors have been read while changing
+/// the coder, so it is no longer unseen text). Floors a little below its
+/// last measurement.
 #[test]
 fn builtin_lexicon_on_dev_set() {
     let m = score_held_out(HeldOut {
         file: "dev.jsonl",
-        floors: [0.70, 0.60, 0.65, 0.50, 0.95, 0.88],
+        floors: [0.79, 0.72, 0.76, 0.68, 0.97, 0.95],
         errors_shown: 20,
     });
     assert!(
@@ -120,13 +121,14 @@ fn builtin_lexicon_on_dev_set() {
 }
 
 /// The third set (`fixtures/blind.jsonl`, 150 items written blind by a third
-/// team member, 1985–2025, all regions; never looked at when changing the
-/// coder): floors a little below its first and only measurement.
+/// team member, 1985–2025, all regions; its errors are never printed nor
+/// read, only its summary line is watched): floors a little below its last
+/// measurement.
 #[test]
 fn builtin_lexicon_on_blind_set() {
     score_held_out(HeldOut {
         file: "blind.jsonl",
-        floors: [0.61, 0.60, 0.61, 0.46, 0.94, 0.87],
+        floors: [0.66, 0.63, 0.65, 0.54, 0.96, 0.88],
         errors_shown: 0,
     });
 }
