@@ -10,13 +10,13 @@ use dyad_doc::Token;
 use dyad_lexicon::{Grammar, WordClass};
 
 /// Set in a word's bits when `dict/grammar.tsv` lists the word at all.
-const KNOWN: u32 = 1 << 31;
+const KNOWN: u64 = 1 << 63;
 
 /// Class bits of one token's lowercase form and of its lemma.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Classes {
-    lower: u32,
-    lemma: u32,
+    lower: u64,
+    lemma: u64,
 }
 
 impl Classes {

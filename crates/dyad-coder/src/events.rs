@@ -571,6 +571,10 @@ impl SentenceActors<'_> {
                 // preposition and a clause boundary opens a clause whose subject
                 // stands right before the verb
                 let clause_subject = self.actors[a].0.end == t && self.after_boundary(first);
+                // "with Charles Michel acting as mediator": an actor right before a
+                // participle is its subject, whatever preposition stands before it
+                let absolute = self.actors[a].0.end == t && self.toks[t].lower.ends_with("ing");
+                let clause_subject = clause_subject || absolute;
                 if (!self.after_preposition(first) || clause_subject) && !self.possessive(a) {
                     return Some(group);
                 }
@@ -627,7 +631,32 @@ impl SentenceActors<'_> {
         if let Some(k) = trailing_condition(self, core_end) {
             return self.first_actor_after(k + 1, exclude).unwrap_or_default();
         }
+        if let Some(g) = self.pair_target(m.end, exclude) {
+            return g;
+        }
         self.possessor_within(m.start..m.end, exclude).unwrap_or_default()
+    }
+
+    /// "mediator between [the two neighbours]", "urged [both sides]": a
+    /// missing target at `t` written as a pair is the sentence's coordinated
+    /// subject, less the sources.
+    fn pair_target(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
+        let mut k = t;
+        if self.is(k, WordClass::Prep) {
+            k += 1;
+        }
+        if self.toks.get(k).is_some_and(|w| w.lower == "the") {
+            k += 1;
+        }
+        if !(k < self.toks.len() && self.is(k, WordClass::Pair)) {
+            return None;
+        }
+        let group: Vec<usize> = self
+            .main_subject(t)?
+            .into_iter()
+            .filter(|a| !exclude.contains(a))
+            .collect();
+        (group.len() >= 2).then_some(group)
     }
 
     /// An actor inside token range `r`, not a source nor of a source's

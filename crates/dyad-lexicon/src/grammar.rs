@@ -32,6 +32,7 @@ pub enum WordClass {
     Partitive,
     Temporal,
     Goal,
+    Pair,
     Sponsor,
     Stance,
     Sender,
@@ -68,6 +69,7 @@ impl WordClass {
             "partitive" => Self::Partitive,
             "temporal" => Self::Temporal,
             "goal" => Self::Goal,
+            "pair" => Self::Pair,
             "sponsor" => Self::Sponsor,
             "stance" => Self::Stance,
             "sender" => Self::Sender,
@@ -77,21 +79,21 @@ impl WordClass {
     }
 
     /// This class's bit in the set [`Grammar::classes`] returns.
-    pub fn bit(self) -> u32 {
-        1 << (self as u32)
+    pub fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 
     /// Classes of content words (nouns, participles) that only the actor
     /// finder asks about: a word of these classes alone is no function word.
-    pub const CONTENT: u32 = (1 << Self::Sponsor as u32)
-        | (1 << Self::Stance as u32)
-        | (1 << Self::Sender as u32)
-        | (1 << Self::Former as u32);
+    pub const CONTENT: u64 = (1 << Self::Sponsor as u64)
+        | (1 << Self::Stance as u64)
+        | (1 << Self::Sender as u64)
+        | (1 << Self::Former as u64);
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
-    classes: FxHashMap<String, u32>,
+    classes: FxHashMap<String, u64>,
 }
 
 impl Grammar {
@@ -115,7 +117,7 @@ impl Grammar {
     /// Every class of a word as a bit set (see [`WordClass::bit`]); `None`
     /// for a word of no class. One lookup answers all [`Grammar::is`] and
     /// [`Grammar::is_function_word`] questions about a word.
-    pub fn classes(&self, word: &str) -> Option<u32> {
+    pub fn classes(&self, word: &str) -> Option<u64> {
         self.classes.get(word).copied()
     }
 
