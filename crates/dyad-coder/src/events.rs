@@ -637,6 +637,16 @@ impl SentenceActors<'_> {
         self.possessor_within(m.start..m.end, exclude).unwrap_or_default()
     }
 
+    /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
+    /// "the other"), after an optional preposition.
+    fn reciprocal_at(&self, t: usize) -> bool {
+        let k = if self.is(t, WordClass::Prep) { t + 1 } else { t };
+        self.toks
+            .get(k + 1)
+            .is_some_and(|_| self.is(k + 1, WordClass::Reciprocal))
+            && matches!(self.toks[k].lower.as_str(), "each" | "one" | "the")
+    }
+
     /// "mediator between [the two neighbours]", "urged [both sides]": a
     /// missing target at `t` written as a pair is the sentence's coordinated
     /// subject, less the sources.
@@ -1068,10 +1078,14 @@ fn sentence_events(
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
         // this only when it is symmetric
+        // "accused each other", "each side accusing the other": a reciprocal
+        // target makes any act mutual
+        let reciprocal = m.target_missing && sa.reciprocal_at(m.end);
         let mutual = targets.is_empty()
             && m.target.is_none()
             && sources.len() >= 2
             && (p.symmetric
+                || reciprocal
                 || lex.modality.mutual_open(&p.code)
                 || (!m.target_missing && lex.modality.mutual(&p.code)));
         // (not "battle tanks": a loose match followed by a plain word is a
@@ -1100,7 +1114,7 @@ fn sentence_events(
         // TARGET inside a prepositional phrase or a participle clause is not
         // what the coordinated subject did to each other)
         let embedded = m.target_missing && !lex.modality.mutual_open(&p.code) && sa.embedded(m.start);
-        let mutual = mutual && !compound && !background && !embedded;
+        let mutual = mutual && (reciprocal || (!compound && !background && !embedded));
         if mutual {
             targets = sources.clone();
         }
