@@ -637,6 +637,32 @@ impl SentenceActors<'_> {
         self.possessor_within(m.start..m.end, exclude).unwrap_or_default()
     }
 
+    /// A year two or more before `published_year` after a preposition ("in
+    /// 1997", "since 2005") within the clause of the tokens `core`.
+    fn old_year_near(&self, core: &Range<usize>, published_year: i32) -> Option<i32> {
+        const NEAR: usize = 8;
+        let breaks = |r: Range<usize>| {
+            r.into_iter()
+                .any(|k| self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";"))
+        };
+        let from = core.start.saturating_sub(NEAR).max(1);
+        let to = (core.end + NEAR).min(self.toks.len());
+        (from..to).find_map(|k| {
+            let w = &self.toks[k];
+            let year: i32 = (w.kind == TokenKind::Number && w.lower.len() == 4).then(|| w.lower.parse().ok())??;
+            let between = if k < core.start {
+                k + 1..core.start
+            } else {
+                core.end..k - 1
+            };
+            ((self.is(k - 1, WordClass::Prep) || self.is(k - 1, WordClass::Temporal))
+                && year >= 1800
+                && year <= published_year - 2
+                && !breaks(between))
+            .then_some(year)
+        })
+    }
+
     /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
     /// "the other"), after an optional preposition.
     fn reciprocal_at(&self, t: usize) -> bool {
@@ -1298,6 +1324,22 @@ fn sentence_events(
             p.code.clone()
         };
         let (date, date_source) = event_date(doc, by_sentence, s, base + m.anchor);
+        // "Hong Kong was handed back to China in 1997", "severed ties in 2016":
+        // an act dated only by a year two or more before the story is history
+        let old_year = doc
+            .article
+            .published
+            .and_then(|d| sa.old_year_near(&core, chrono::Datelike::year(&d)));
+        if let (Some(year), false) = (old_year, date_source == DateSource::Text) {
+            note!(
+                notes,
+                "dropped {} {} ({}): background, dated only by the year {year}",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
         let location = event_place(doc, in_sentence, base + m.anchor).or_else(|| dateline_place.cloned());
         let span = toks[core.start].start..toks[core.end - 1].end;
         let event = |source: usize, target: Option<usize>| Event {
