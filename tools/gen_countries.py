@@ -72,7 +72,7 @@ BGR|||Bulgarian;Bulgarians|Sofia|
 BFA||Upper Volta|Burkinabe;Burkinabè;Burkinabes|Ouagadougou|
 BDI|||Burundian;Burundians|Gitega|Gitega;Bujumbura
 CPV|Cabo Verde|Cape Verde|Cape Verdean;Cape Verdeans;Cabo Verdean;Cabo Verdeans|Praia|
-KHM||Kampuchea|Cambodian;Cambodians|Phnom Penh|
+KHM||Kampuchea|Cambodian;Cambodians;Kampuchean;Kampucheans|Phnom Penh|
 CMR|||Cameroonian;Cameroonians|Yaounde|Yaounde;Yaoundé
 CAN|||Canadian;Canadians|Ottawa|
 CAF||Central African Rep.|-|Bangui|

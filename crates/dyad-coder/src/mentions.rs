@@ -246,17 +246,32 @@ fn sentence_mentions<'l>(
             for (end, entries) in &by_start[j] {
                 // "the Niger River": a longer place beats the country it starts with
                 if longest_place.is_some_and(|pe| pe > *end) {
-                    if let Some(ActorEntry::Place { place: p, id }) = by_start[j]
+                    if let Some((p, id)) = by_start[j]
                         .iter()
                         .find(|(e, _)| Some(*e) == longest_place)
-                        .and_then(|(_, es)| es.iter().find(|e| matches!(e, ActorEntry::Place { .. })))
+                        .and_then(|(_, es)| best_place(lex, es))
                     {
-                        place = Some((*p, longest_place.unwrap_or(*end), id.as_str()));
+                        place = Some((p, longest_place.unwrap_or(*end), id));
                     }
                     continue;
                 }
                 // "Michael Jordan", "Chad Smith": a country name inside a person's name
-                if *end == j + 1 && !headline && in_unknown_name(toks, cls, j, by_start, &lex.calendar) {
+                // ("Ethnic Albanians", "Young Algerians": a sentence-initial word before a
+                // demonym is an ordinary capitalised adjective, not a first name)
+                let demonym = entries.iter().any(|e| {
+                    matches!(
+                        e,
+                        ActorEntry::Country {
+                            form: CountryForm::Adjective,
+                            ..
+                        }
+                    )
+                });
+                if *end == j + 1
+                    && !headline
+                    && !(j == 1 && demonym)
+                    && in_unknown_name(toks, cls, j, by_start, &lex.calendar)
+                {
                     continue;
                 }
                 // "Who"/"Us" opening a sentence are not WHO and the US
@@ -285,14 +300,36 @@ fn sentence_mentions<'l>(
                         } if capital.is_none() => {
                             capital = Some((code, *end, id, *form == CountryForm::Metonym));
                         }
-                        ActorEntry::Place { place: p, id } if place.is_none() => {
-                            place = Some((*p, *end, id));
+                        ActorEntry::Place { .. } if place.is_none() => {
+                            place = best_place(lex, entries).map(|(p, id)| (p, *end, id));
                         }
                         _ => {}
                     }
                 }
                 if ph.country.is_some() || ph.org.is_some() {
                     break;
+                }
+            }
+            // "Oxfam Canada", "Save the Children UK": an international NGO's national
+            // branch is the NGO, not also the country
+            if let Some((_, None, Some(sector), _, _)) = ph.org {
+                if sector == "NGO" && j < n && cap(&toks[j]) {
+                    let branch = by_start[j].iter().find_map(|(end, es)| {
+                        es.iter()
+                            .any(|e| {
+                                matches!(
+                                    e,
+                                    ActorEntry::Country {
+                                        form: CountryForm::Name,
+                                        ..
+                                    }
+                                )
+                            })
+                            .then_some(*end)
+                    });
+                    if let Some(end) = branch {
+                        j = end;
+                    }
                 }
             }
             // "the Italian La Stampa daily": an organisation after a country adjective is the actor
@@ -371,6 +408,11 @@ fn sentence_mentions<'l>(
                     })
                     .collect();
                 if people.is_empty() {
+                    continue;
+                }
+                // "President Jean-Bertrand Aristide": a name that is only the first part
+                // of a hyphenated name is not this person
+                if toks.get(*end).is_some_and(|t| t.lower == "-") && toks.get(*end + 1).is_some_and(cap) {
                     continue;
                 }
                 // the tenure on the article's date; undated, the latest one
@@ -922,8 +964,9 @@ fn sentence_mentions<'l>(
                     if ph
                         .agents
                         .first()
-                        .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector))
+                        .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector) && *sector != "IGO")
                     {
+                        // (nor does "the international community", a body of states)
                         unplaced.push(out.len());
                     }
                     out.push(actor_mention(doc, s, base, agents_start..j, actor(), entry_parts()));
@@ -1231,6 +1274,33 @@ fn after_class(cls: &[Classes], start: usize, class: WordClass) -> bool {
     k > 0 && cls[k - 1].lower_is(class)
 }
 
+/// The gazetteer place a phrase names: of same-named places ("London",
+/// "Madrid", "Tripoli"), the one in the country whose capital the phrase also
+/// names (the gazetteer lists London, Ontario before London, England), else
+/// the first.
+fn best_place<'l>(lex: &'l Lexicon, entries: &'l [ActorEntry]) -> Option<(usize, &'l str)> {
+    let capital_of = entries.iter().find_map(|e| match e {
+        ActorEntry::Country {
+            code,
+            form: CountryForm::Capital,
+            ..
+        } => Some(code.as_str()),
+        _ => None,
+    });
+    let places = entries.iter().filter_map(|e| match e {
+        ActorEntry::Place { place, id } => Some((*place, id.as_str())),
+        _ => None,
+    });
+    let mut first = None;
+    for (p, id) in places {
+        if capital_of.is_some() && lex.actors.places[p].country.as_deref() == capital_of {
+            return Some((p, id));
+        }
+        first = first.or(Some((p, id)));
+    }
+    first
+}
+
 /// Whether the one-word phrase at `j` sits next to a capitalised word that
 /// no dictionary knows (not sentence-initial): part of a person's name, as
 /// in "Michael Jordan" or "Chad Smith".
@@ -1268,6 +1338,8 @@ fn stands_alone(toks: &[Token], cls: &[Classes], j: usize) -> bool {
         || cls[j].lemma_function_word()
         || next.lower.ends_with("ed")
         || (next.lower.ends_with('s') && next.lemma != next.lower)
+        // modals the grammar lists in no class ("the international community must act")
+        || matches!(next.lower.as_str(), "must" | "can" | "cannot" | "might" | "shall")
 }
 
 /// Alias token sequences for a learned name: the full name, every suffix
