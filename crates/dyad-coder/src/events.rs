@@ -588,6 +588,11 @@ impl SentenceActors<'_> {
     /// possessor of an event noun is its source (up to two lowercase
     /// modifiers between).
     fn possessor_before(&self, t: usize) -> Option<Vec<usize>> {
+        // (a past-tense verb is no possessed noun: "protesters demanding the
+        // president's resignation marched")
+        if self.toks[t].lower.ends_with("ed") {
+            return None;
+        }
         (0..=2).find_map(|k| {
             let apostrophe = t.checked_sub(k + 1)?;
             if self.toks[apostrophe].lower != "'s" {
@@ -1503,7 +1508,15 @@ fn sentence_events(
                 let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
                 let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
                     || lex.modality.content(&out[g].cameo, &e.cameo).is_some();
+                // (nor a participle describing its subject, "protesters demanding
+                // his resignation stormed ...": the subject's main verb is no content)
+                let participle = out[g].source == e.source
+                    && toks
+                        .iter()
+                        .position(|t| t.start == gs)
+                        .is_some_and(|k| k > 0 && toks[k].lower.ends_with("ing") && sa.at_end(k).is_some());
                 asks_for
+                    && !participle
                     && ge <= e.event_span.start
                     && gs < e.event_span.start
                     && !clause_break(ge, e.event_span.end)

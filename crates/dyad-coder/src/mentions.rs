@@ -1340,6 +1340,9 @@ fn stands_alone(toks: &[Token], cls: &[Classes], j: usize) -> bool {
         || (next.lower.ends_with('s') && next.lemma != next.lower)
         // modals the grammar lists in no class ("the international community must act")
         || matches!(next.lower.as_str(), "must" | "can" | "cannot" | "might" | "shall")
+        // a participle after a plural noun ("protesters demanding", "soldiers
+        // carrying"), not a gerund compound ("military spending")
+        || (next.lower.ends_with("ing") && j > 0 && toks[j - 1].lemma != toks[j - 1].lower && toks[j - 1].lower.ends_with('s'))
 }
 
 /// Alias token sequences for a learned name: the full name, every suffix

@@ -284,10 +284,15 @@ impl Builder {
     }
 
     pub fn places(&mut self, f: &DictFile, errors: &mut Vec<LoadError>) {
-        for (n, line) in f.lines() {
-            let Some(cols) = columns_or_report(f, n, line, 3, 7, errors) else {
-                continue;
-            };
+        // a name several places share reads as the most populous one first
+        // (Colombo in Sri Lanka, not in Brazil); ids keep their file lines
+        let mut rows: Vec<(usize, Vec<&str>)> = f
+            .lines()
+            .filter_map(|(n, line)| columns_or_report(f, n, line, 3, 7, errors).map(|c| (n, c)))
+            .collect();
+        let population = |c: &[&str]| c.get(6).and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
+        rows.sort_by_key(|(_, c)| std::cmp::Reverse(population(c)));
+        for (n, cols) in rows {
             let coord = |s: &str| s.parse::<f64>().ok();
             let place = self.places.len();
             self.places.push(Place {
