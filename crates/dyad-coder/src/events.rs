@@ -1528,21 +1528,15 @@ fn sentence_events(
     // takes its CAMEO sub-code from what it asks for (100 + 0874 -> 1056)
     for (i, g) in governed_by.iter().enumerate() {
         let Some(g) = *g else { continue };
-        let generic = out[g].cameo.len() == 3;
-        let refined = lex
-            .modality
-            .content(&out[g].cameo, &out[i].cameo)
-            .and_then(|c| lex.codebook.get(c).map(|info| (c, info)));
-        if let (true, Some((code, info))) = (generic, refined) {
+        let content = out[i].cameo.clone();
+        if let Some(was) = refine_by_content(lex, &mut out[g], &content) {
             note!(
                 notes,
-                "recoded {} {} as {code}: it asks for {} ({})",
-                out[g].cameo,
+                "recoded {was} {} as {}: it asks for {content} ({})",
                 out[g].pattern,
-                out[i].cameo,
+                out[g].cameo,
                 out[i].pattern
             );
-            set_code(&mut out[g], code, info);
         }
     }
     // (the same for acts with no target, when nothing coded refined the
@@ -1556,19 +1550,13 @@ fn sentence_events(
             asks_for && ge <= span.start && gs < span.start && !clause_break(ge, span.end)
         });
         let Some(g) = governor else { continue };
-        let generic = out[g].cameo.len() == 3;
-        let refined = lex
-            .modality
-            .content(&out[g].cameo, content)
-            .and_then(|c| lex.codebook.get(c).map(|info| (c, info)));
-        if let (true, Some((code, info))) = (generic, refined) {
+        if let Some(was) = refine_by_content(lex, &mut out[g], content) {
             note!(
                 notes,
-                "recoded {} {} as {code}: it asks for {content} ({pattern}), an act with no target",
-                out[g].cameo,
-                out[g].pattern
+                "recoded {was} {} as {}: it asks for {content} ({pattern}), an act with no target",
+                out[g].pattern,
+                out[g].cameo
             );
-            set_code(&mut out[g], code, info);
         }
     }
     let mut k = 0;
@@ -1685,6 +1673,21 @@ fn sentence_events(
 }
 
 /// Recodes an event, with the new code's Goldstein score, quad class and PLOVER fields.
+/// Gives a 3-digit appeal, demand, protest ... `governor` the sub-code its
+/// `content` rows name for the act it asks for; returns the code it had.
+fn refine_by_content(lex: &Lexicon, governor: &mut Event, content: &str) -> Option<String> {
+    if governor.cameo.len() != 3 {
+        return None;
+    }
+    let (code, info) = lex
+        .modality
+        .content(&governor.cameo, content)
+        .and_then(|c| lex.codebook.get(c).map(|info| (c, info)))?;
+    let was = governor.cameo.clone();
+    set_code(governor, code, info);
+    Some(was)
+}
+
 fn set_code(e: &mut Event, code: &str, info: &dyad_lexicon::CodeInfo) {
     e.cameo = code.to_string();
     e.goldstein = info.goldstein;

@@ -555,16 +555,7 @@ fn sentence_mentions<'l>(
         let mut span_start = start;
         let mut first_agent: Option<Range<usize>> = None;
         // the longest agent at each step: "[Treasury Secretary]", not "[Treasury] Secretary"
-        while let Some((end, sector, id)) = by_start.get(k).and_then(|hs| {
-            hs.iter()
-                .filter_map(|(end, es)| {
-                    es.iter().find_map(|e| match e {
-                        ActorEntry::Agent { sector, id } => Some((*end, sector.as_str(), id.as_str())),
-                        _ => None,
-                    })
-                })
-                .max_by_key(|(end, _, _)| *end)
-        }) {
+        while let Some((end, sector, id)) = longest_agent_at(by_start, k) {
             ph.agents.push((sector, id));
             first_agent.get_or_insert(k..end);
             k = end;
@@ -1160,6 +1151,20 @@ fn merge_titles(out: &mut Vec<Mention>) {
     }
 }
 
+/// The longest agent phrase starting at token `k`: (end, sector, entry id).
+fn longest_agent_at<'a>(by_start: &[Vec<(usize, &'a [ActorEntry])>], k: usize) -> Option<(usize, &'a str, &'a str)> {
+    by_start.get(k).and_then(|hs| {
+        hs.iter()
+            .filter_map(|(end, es)| {
+                es.iter().find_map(|e| match e {
+                    ActorEntry::Agent { sector, id } => Some((*end, sector.as_str(), id.as_str())),
+                    _ => None,
+                })
+            })
+            .max_by_key(|(end, _, _)| *end)
+    })
+}
+
 /// Whether an agent phrase starts at token `k`; with `plain`, one that
 /// stands for an actor on its own (not from `NEEDS_COUNTRY_FILE`).
 fn agent_starts(by_start: &[Vec<(usize, &[ActorEntry])>], k: usize, plain: bool) -> bool {
@@ -1206,16 +1211,7 @@ fn shared_agent<'l>(
                 })
                 .then_some(*end)
         })?;
-        let agent = by_start.get(end).and_then(|hs| {
-            hs.iter()
-                .filter_map(|(e, es)| {
-                    es.iter().find_map(|x| match x {
-                        ActorEntry::Agent { sector, id } => Some((*e, sector.as_str(), id.as_str())),
-                        _ => None,
-                    })
-                })
-                .max_by_key(|(e, _, _)| *e)
-        });
+        let agent = longest_agent_at(by_start, end);
         if let Some((_, sector, id)) = agent {
             return Some((sector, id));
         }
