@@ -465,6 +465,13 @@ impl SentenceActors<'_> {
         if !determined && !temporal {
             return None;
         }
+        // "recordings related to the killing of", "in retaliation for the
+        // visit": after other prepositions the event noun is a topic, no one's act
+        // (but "at the start of their summit" is the coordinated subject's own)
+        let joint = self.is(t - 1, WordClass::Possessive) && self.main_subject(t).is_some_and(|g| g.len() >= 2);
+        if determined && !joint && !(self.is(t - 2, WordClass::Temporal) || self.is(t - 2, WordClass::Setting)) {
+            return Some(Vec::new());
+        }
         let t = if determined { t } else { t + 1 };
         // "..., Lavrov said on Wednesday during a meeting with": the speaker
         let speaker = (t.saturating_sub(7)..t - 2)
