@@ -386,6 +386,10 @@ impl SentenceActors<'_> {
     /// preposition, then at most determiners, counts and plain modifiers) or
     /// after a participle that follows a comma in its clause.
     fn embedded(&self, t: usize) -> bool {
+        // (", calling it a provocation": the match itself opens a participle clause)
+        if t > 0 && self.toks[t - 1].lower == "," && self.toks[t].lower.ends_with("ing") {
+            return true;
+        }
         let mut k = t;
         while k > self.body_start {
             k -= 1;
@@ -1612,7 +1616,9 @@ fn sentence_events(
             && toks[k].lower.ends_with("ing")
             && out
                 .iter()
-                .any(|o| o.source == e.source && o.event_span.end <= toks[k - 1].start);
+                // (of the same kind: ", accusing it of ..." after cutting ties is a
+                // second act, ", killing three" after shelling is the shelling's toll)
+                .any(|o| o.source == e.source && o.quad_class == e.quad_class && o.event_span.end <= toks[k - 1].start);
         // "killed 30 militants in an attack on their camp": an event noun in
         // a prepositional phrase after an act of the same root restates it
         let restated = k >= 2
