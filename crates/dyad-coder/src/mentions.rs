@@ -242,8 +242,18 @@ fn sentence_mentions<'l>(
             .filter(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Place { .. })))
             .map(|(e, _)| *e)
             .max();
+        // "Pope Francis": a known person's name that starts with an organisation
+        // or country word is the person
+        let longest_person = by_start[j]
+            .iter()
+            .filter(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Person { .. })))
+            .map(|(e, _)| *e)
+            .max();
         if cap(&toks[j]) {
             for (end, entries) in &by_start[j] {
+                if longest_person.is_some_and(|pe| pe > *end) {
+                    continue;
+                }
                 // "the Niger River": a longer place beats the country it starts with
                 if longest_place.is_some_and(|pe| pe > *end) {
                     if let Some((p, id)) = by_start[j]
@@ -559,7 +569,10 @@ fn sentence_mentions<'l>(
             ph.agents.push((sector, id));
             first_agent.get_or_insert(k..end);
             k = end;
-            if k + 1 < n && toks[k].lower == "and" && agent_starts(by_start, k + 1, false) {
+            // ("troops and Hutu militiamen", "police and soldiers": agents of
+            // different sectors are two actors, not one person's two titles)
+            let same_sector = longest_agent_at(by_start, k + 1).is_some_and(|(_, s, _)| s == sector);
+            if k + 1 < n && toks[k].lower == "and" && agent_starts(by_start, k + 1, false) && same_sector {
                 k += 1;
             }
         }
@@ -624,6 +637,12 @@ fn sentence_mentions<'l>(
                     && by_start.get(*end + 1).is_some_and(|hs| {
                         hs.iter()
                             .any(|(_, es)| es.iter().any(|e| matches!(e, ActorEntry::Place { .. })))
+                            // ("Cairo's Tahrir Square", "Kyiv's Okhmatdyt hospital": a
+                            // name no dictionary knows, owned by a capital, is a place in it)
+                            || (hs.is_empty()
+                                && toks.get(*end + 1).is_some_and(is_name_token)
+                                && !cls[*end + 1].function_word()
+                                && learned_at(&mem.learned, toks, cls, *end + 1).is_none())
                     })
             });
             if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
@@ -1138,6 +1157,17 @@ fn merge_titles(out: &mut Vec<Mention>) {
                     if let (Some(sector), Some(country)) = (&t.sector, &p.country) {
                         p.code = concat(country, sector);
                         p.sector = Some(sector.clone());
+                    }
+                }
+            }
+            // "the opposition Move Forward Party", "the ruling AK Party": a party
+            // is coded by the side the title gives it
+            if person.entry.contains("orgs.tsv:") {
+                if let (Some(t), MentionKind::Actor(p)) = (title.actor(), &mut person.kind) {
+                    let side = t.sector.as_deref().filter(|s| matches!(*s, "OPP" | "GOV"));
+                    if let (Some(sector), Some(country), Some("PTY")) = (side, &p.country, p.sector.as_deref()) {
+                        p.code = concat(country, sector);
+                        p.sector = Some(sector.to_string());
                     }
                 }
             }
