@@ -754,11 +754,20 @@ impl SentenceActors<'_> {
     /// The latest actor before token `k` that is not a source nor of a
     /// source's country.
     fn antecedent_of(&self, k: usize, exclude: &[usize]) -> Option<usize> {
-        let source_countries: Vec<Option<&str>> = exclude.iter().map(|&s| self.country(s)).collect();
+        // (a named person of another sector of the source's country may be
+        // meant: "the head of the armed forces called on him [Morales] to step
+        // down"; otherwise the source's country is the source speaking of itself)
+        let same_side = |a: usize| {
+            exclude.iter().any(|&s| {
+                let (x, y) = (self.doc_actor(s), self.doc_actor(a));
+                let named_other = y.name.is_some() && x.name != y.name && x.sector != y.sector;
+                x.country.is_some() && x.country == y.country && !named_other
+            })
+        };
         (0..self.actors.len())
             .rev()
             .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
-            .find(|&a| !source_countries.contains(&self.country(a)))
+            .find(|&a| !same_side(a))
     }
 
     /// The first actor after token `t` in the clause, if it is neither a
