@@ -1015,6 +1015,17 @@ fn sentence_events(
             );
             continue;
         }
+        // ("on March 20": a month is no march)
+        if sa.dates.iter().any(|r| r.contains(&m.anchor)) {
+            note!(
+                notes,
+                "dropped {} {} ({}): its key word is part of a date",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
         let core = core_range(m, &sa);
         if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
             note!(
