@@ -1105,6 +1105,11 @@ fn sentence_events(
                 .or_else(|| sa.covering(core.start).map(|a| vec![a]))
                 .unwrap_or_default(),
         };
+        // (troops or police landing somewhere pay no visit: dict/modality.tsv `envoy`)
+        let sources: Vec<usize> = sources
+            .into_iter()
+            .filter(|&a| lex.modality.envoy_allows(&p.code, sa.doc_actor(a).sector.as_deref()))
+            .collect();
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
             Some(r) if r.len() == 1 && sa.covering(r.start).is_none() && sa.is(r.start, WordClass::Pronoun) => {

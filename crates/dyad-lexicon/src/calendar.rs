@@ -74,6 +74,7 @@ pub struct ModalityMap {
     origin: FxHashMap<String, String>,
     aimed: FxHashMap<String, String>,
     reaction: FxHashMap<String, String>,
+    envoy: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -98,6 +99,7 @@ impl ModalityMap {
             "origin" => &mut self.origin,
             "aimed" => &mut self.aimed,
             "reaction" => &mut self.reaction,
+            "envoy" => &mut self.envoy,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -171,6 +173,17 @@ impl ModalityMap {
     /// border" -> UKR); without one it stays targetless.
     pub fn aimed(&self, code: &str) -> bool {
         Self::lookup(&self.aimed, code).is_some()
+    }
+
+    /// Whether a source of `sector` can do an act of `code`: a visit (042)
+    /// is paid by envoys, not by troops or police landing somewhere
+    /// (`envoy	042	MIL,COP`: the sectors that cannot).
+    pub fn envoy_allows(&self, code: &str, sector: Option<&str>) -> bool {
+        let barred = (1..=code.len()).rev().find_map(|l| self.envoy.get(&code[..l]));
+        match (sector, barred) {
+            (Some(sector), Some(barred)) => !barred.split(',').any(|b| b.trim() == sector),
+            _ => true,
+        }
     }
 
     /// Whether `code` is a reaction to what someone else did, which an
