@@ -177,7 +177,7 @@ impl ModalityMap {
 
     /// Whether a source of `sector` can do an act of `code`: a visit (042)
     /// is paid by envoys, not by troops or police landing somewhere
-    /// (`envoy	042	MIL,COP`: the sectors that cannot).
+    /// (`envoy 042 MIL,COP`: the sectors that cannot).
     pub fn envoy_allows(&self, code: &str, sector: Option<&str>) -> bool {
         let barred = (1..=code.len()).rev().find_map(|l| self.envoy.get(&code[..l]));
         match (sector, barred) {
