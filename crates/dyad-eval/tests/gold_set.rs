@@ -48,10 +48,10 @@ fn builtin_lexicon_on_gold_set() {
     assert_eq!(m.items, g.items.len());
     assert_eq!(m.root.gold, g.event_count());
     let floors = [
-        ("root precision", m.root.precision, 0.87),
-        ("root recall", m.root.recall, 0.81),
+        ("root precision", m.root.precision, 0.88),
+        ("root recall", m.root.recall, 0.82),
         ("root F1", m.root.f1, 0.85),
-        ("full-code F1", m.full.f1, 0.78),
+        ("full-code F1", m.full.f1, 0.79),
         ("strict F1", m.strict.f1, 0.46),
         ("source country accuracy", m.actors.source_country.accuracy, 0.97),
         ("target country accuracy", m.actors.target_country.accuracy, 0.95),
@@ -109,7 +109,7 @@ fn score_held_out(set: HeldOut) -> dyad_eval::Metrics {
 fn builtin_lexicon_on_dev_set() {
     let m = score_held_out(HeldOut {
         file: "dev.jsonl",
-        floors: [0.80, 0.73, 0.77, 0.69, 0.97, 0.95],
+        floors: [0.83, 0.74, 0.78, 0.70, 0.97, 0.95],
         errors_shown: 20,
     });
     assert!(
@@ -122,13 +122,13 @@ fn builtin_lexicon_on_dev_set() {
 
 /// The fourth set (`fixtures/dev2.jsonl`, 150 items written by a team member
 /// who never ran the coder nor read the dictionaries; first measured at root
-/// F1 0.559, full 0.423 before any tuning on it): floors a little below the
-/// last measurement.
+/// F1 0.559, full 0.423 before any tuning on it, its errors read since):
+/// floors a little below the last measurement.
 #[test]
 fn builtin_lexicon_on_dev2_set() {
     score_held_out(HeldOut {
         file: "dev2.jsonl",
-        floors: [0.58, 0.50, 0.54, 0.40, 0.95, 0.86],
+        floors: [0.68, 0.63, 0.66, 0.55, 0.97, 0.88],
         errors_shown: 20,
     });
 }
@@ -141,7 +141,7 @@ fn builtin_lexicon_on_dev2_set() {
 fn builtin_lexicon_on_blind_set() {
     score_held_out(HeldOut {
         file: "blind.jsonl",
-        floors: [0.67, 0.65, 0.66, 0.55, 0.96, 0.89],
+        floors: [0.70, 0.69, 0.70, 0.57, 0.96, 0.90],
         errors_shown: 0,
     });
 }
