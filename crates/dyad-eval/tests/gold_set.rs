@@ -83,7 +83,7 @@ fn score_held_out(set: HeldOut) -> dyad_eval::Metrics {
         .join("fixtures")
         .join(set.file);
     let g = GoldSet::read(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert!(g.items.len() >= 150, "{}: {} items", set.file, g.items.len());
+    assert!(g.items.len() >= 100, "{}: {} items", set.file, g.items.len());
     let ev = evaluate(&Pipeline::builtin(), &g, Options::default());
     println!("{}", dyad_eval::report::render(&ev, set.errors_shown));
     let m = ev.metrics;
@@ -130,6 +130,19 @@ fn builtin_lexicon_on_dev2_set() {
         file: "dev2.jsonl",
         floors: [0.68, 0.63, 0.66, 0.55, 0.97, 0.88],
         errors_shown: 20,
+    });
+}
+
+/// The fifth set (`fixtures/blind2.jsonl`, 120 items written by another team
+/// member who never ran the coder, 1981–2025; its errors are never printed
+/// nor read): floors a little below its first measurement (root F1 0.555,
+/// full 0.471).
+#[test]
+fn builtin_lexicon_on_blind2_set() {
+    score_held_out(HeldOut {
+        file: "blind2.jsonl",
+        floors: [0.58, 0.49, 0.53, 0.45, 0.94, 0.85],
+        errors_shown: 0,
     });
 }
 
