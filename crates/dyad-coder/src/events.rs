@@ -843,6 +843,25 @@ impl Slots for SentenceActors<'_> {
         self.is(tok, WordClass::Auxiliary)
     }
 
+    fn subject_phrase_actor(&self, tok: usize) -> Option<Range<usize>> {
+        const SUBJECT_PHRASE: usize = 16;
+        // the clause start: the sentence's body, or after a boundary or a comma
+        let start = (tok.saturating_sub(SUBJECT_PHRASE).max(self.body_start)..tok)
+            .rev()
+            .find(|&k| {
+                self.covering(k).is_none()
+                    && (self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":"))
+            })
+            .map_or(tok.saturating_sub(SUBJECT_PHRASE).max(self.body_start), |k| k + 1);
+        // (only when the clause opens here: a longer subject may hide a verb)
+        if start > self.body_start && tok - start >= SUBJECT_PHRASE {
+            return None;
+        }
+        (0..self.actors.len())
+            .find(|&a| self.actors[a].0.start >= start && self.actors[a].0.end <= tok)
+            .map(|a| self.actors[a].0.clone())
+    }
+
     fn in_adjunct(&self, tok: usize) -> bool {
         self.covering(tok).is_some_and(|a| {
             let start = self.actors[a].0.start;

@@ -93,6 +93,13 @@ pub trait Slots {
     fn relative(&self, _tok: usize) -> bool {
         false
     }
+    /// An actor inside the noun phrase that ends before `tok` and opens its
+    /// clause ("[Russia]'s annexation of four regions was condemned by",
+    /// "an offer of talks with [the Afghan government] was turned down by"):
+    /// the passive's target when no actor ends right before the auxiliary.
+    fn subject_phrase_actor(&self, _tok: usize) -> Option<Range<usize>> {
+        None
+    }
     /// Whether a pattern word may go missing with a missing final TARGET:
     /// a preposition may ("held talks [with TARGET]"), a verb may not
     /// ("police [investigate TARGET]" is no investigation).
@@ -493,7 +500,11 @@ impl Patterns {
             Some(r) if slots.relative(r) => r - usize::from(r > 0 && tokens[r - 1].lower == ","),
             _ => aux,
         };
-        let target = slots.actor_until(subject_end).into_iter().next()?;
+        let target = slots
+            .actor_until(subject_end)
+            .into_iter()
+            .next()
+            .or_else(|| slots.subject_phrase_actor(subject_end))?;
         let mut out: Vec<PatternMatch> = Vec::new();
         for key in [&t.lemma, &t.lower] {
             for &pi in self.index.get(key.as_str()).into_iter().flatten() {
