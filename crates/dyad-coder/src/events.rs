@@ -650,6 +650,9 @@ impl SentenceActors<'_> {
         if let Some(g) = self.pair_target(m.end, exclude) {
             return g;
         }
+        if let Some(g) = self.fronted_target(m.end, exclude) {
+            return g;
+        }
         self.possessor_within(m.start..m.end, exclude).unwrap_or_default()
     }
 
@@ -677,6 +680,29 @@ impl SentenceActors<'_> {
                 && !breaks(between))
             .then_some(year)
         })
+    }
+
+    /// "Russia must pull its forces out of Ukraine, the Group of Seven
+    /// demanded.": a sentence-final act whose source follows a comma is about
+    /// the fronted clause's subject.
+    fn fronted_target(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
+        let last = (t..self.toks.len())
+            .all(|k| self.toks[k].kind != TokenKind::Word || self.dates.iter().any(|r| r.contains(&k)));
+        let first_source = exclude.iter().map(|&a| self.actors[a].0.start).min()?;
+        let mut s = first_source;
+        while s > 0 && self.is(s - 1, WordClass::Det) {
+            s -= 1;
+        }
+        if !last || s == 0 || self.toks[s - 1].lower != "," {
+            return None;
+        }
+        let own: Vec<&str> = exclude.iter().filter_map(|&a| self.country(a)).collect();
+        let g: Vec<usize> = self
+            .main_subject(s - 1)?
+            .into_iter()
+            .filter(|a| !exclude.contains(a) && self.country(*a).is_none_or(|c| !own.contains(&c)))
+            .collect();
+        (!g.is_empty()).then_some(g)
     }
 
     /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
