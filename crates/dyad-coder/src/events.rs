@@ -705,6 +705,37 @@ impl SentenceActors<'_> {
         (!g.is_empty()).then_some(g)
     }
 
+    /// "shared audio recordings related to the killing of Khashoggi [with]
+    /// Saudi Arabia, ...": the preposition a pattern wants before its TARGET,
+    /// found further on in the clause than the pattern's gap reaches, with
+    /// an actor after it.
+    fn late_target(&self, p: &dyad_lexicon::EventPattern, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
+        const LATE_REACH: usize = 12;
+        let alts = p.word_before_target()?;
+        // (only for a pattern that says what is given or done, "share *
+        // recordings with", not a bare verb whose sense the preposition makes:
+        // "agree [with]", "side [with]")
+        let words = p
+            .elems
+            .iter()
+            .filter(|e| matches!(e, dyad_lexicon::Elem::Word { optional: false, .. }))
+            .count();
+        if words < 3 {
+            return None;
+        }
+        let end = (t + LATE_REACH).min(self.toks.len());
+        let a = (t..end)
+            .take_while(|&k| !self.is(k, WordClass::Boundary) && self.toks[k].kind != TokenKind::Quote)
+            .filter(|&k| self.covering(k).is_none() && dyad_lexicon::EventPattern::matches_word(&self.toks[k], alts))
+            .find_map(|k| self.at_start(k + 1).or_else(|| self.at_start(self.skip_dets(k + 1))))?;
+        let g: Vec<usize> = self
+            .group_right(a)
+            .into_iter()
+            .filter(|a| !exclude.contains(a))
+            .collect();
+        (!g.is_empty()).then_some(g)
+    }
+
     /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
     /// "the other"), after an optional preposition.
     fn reciprocal_at(&self, t: usize) -> bool {
@@ -1161,7 +1192,14 @@ fn sentence_events(
                 sa.antecedent(r.start, exclude).into_iter().collect()
             }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
-            None if m.target_missing => sa.missing_target(m, core.end, exclude, lex.modality.place_target(&p.code)),
+            None if m.target_missing => {
+                let found = sa.missing_target(m, core.end, exclude, lex.modality.place_target(&p.code));
+                if found.is_empty() && m.word_missing {
+                    sa.late_target(p, m.end, exclude).unwrap_or_default()
+                } else {
+                    found
+                }
+            }
             // a fallback statement is about the reported clause's first actor
             // ("said that relations with Greece ..."), never a pronoun's
             None if p.fallback => sa.first_actor_after(m.end, exclude).unwrap_or_default(),

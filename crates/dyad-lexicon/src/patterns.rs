@@ -294,6 +294,22 @@ fn word_matches(t: &Token, alts: &[String]) -> bool {
     alts.iter().any(|a| *a == t.lemma || *a == t.lower)
 }
 
+impl EventPattern {
+    /// The alternatives of the word right before a final TARGET ("to",
+    /// "with" in "share * recordings with TARGET"), if the pattern has one.
+    pub fn word_before_target(&self) -> Option<&[String]> {
+        match self.elems.as_slice() {
+            [.., Elem::Word { alts, .. }, Elem::Target(_)] => Some(alts),
+            _ => None,
+        }
+    }
+
+    /// Whether token `t` is one of `alts` (by lowercase form or lemma).
+    pub fn matches_word(t: &Token, alts: &[String]) -> bool {
+        word_matches(t, alts)
+    }
+}
+
 struct Matcher<'a> {
     p: &'a EventPattern,
     tokens: &'a [Token],
