@@ -502,6 +502,64 @@ impl Patterns {
             .map(String::as_str)
     }
 
+    /// Passive voice for patterns that start `VERB * OBJECT ... TARGET`: the
+    /// object and its target make up the subject ("Economic sanctions on
+    /// Iran were lifted by the United States" matches "lift * sanction * on
+    /// TARGET").
+    fn object_passive(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        subject_end: usize,
+        slots: &dyn Slots,
+        out: &mut Vec<PatternMatch>,
+    ) {
+        const SUBJECT_PHRASE: usize = 10;
+        let t = &tokens[i];
+        let by = i + 1 + usize::from(tokens.get(i + 1).is_some_and(|n| n.lower != "by"));
+        if tokens.get(by).is_none_or(|b| b.lower != "by") {
+            return;
+        }
+        let from = subject_end.saturating_sub(SUBJECT_PHRASE);
+        for key in [&t.lemma, &t.lower] {
+            for &pi in self.index.get(key.as_str()).into_iter().flatten() {
+                let p = &self.list[pi];
+                let shape = p.anchor == 0
+                    && p.elems.len() >= 4
+                    && matches!(p.elems[1], Elem::Skip)
+                    && matches!(p.elems[2], Elem::Word { optional: false, .. })
+                    && matches!(p.elems.last(), Some(Elem::Target(false)));
+                if !shape || out.iter().any(|m| m.pattern == pi) {
+                    continue;
+                }
+                let m = Matcher {
+                    p,
+                    tokens,
+                    slots,
+                    loose_end: false,
+                };
+                // the object phrase must open within the subject and its target end it
+                let found = (from..subject_end).find_map(|k| {
+                    let mut c = Captures::default();
+                    (m.forward(2, k, &mut c)? == subject_end).then_some((k, c.target?))
+                });
+                let Some((start, target)) = found else { continue };
+                if let Some(source) = slots.actor_from(by + 1).into_iter().next() {
+                    out.push(PatternMatch {
+                        pattern: pi,
+                        start,
+                        end: source.end,
+                        anchor: i,
+                        source: Some(source),
+                        target: Some(target),
+                        target_missing: false,
+                        word_missing: false,
+                    });
+                }
+            }
+        }
+    }
+
     /// Passive voice for active patterns that start `VERB TARGET`:
     /// "TARGET was/were/has been VERB-ed by SOURCE ..." matches "VERB TARGET ...".
     fn passive(&self, tokens: &[Token], i: usize, slots: &dyn Slots) -> Option<Vec<PatternMatch>> {
@@ -516,12 +574,16 @@ impl Patterns {
             Some(r) if slots.relative(r) => r - usize::from(r > 0 && tokens[r - 1].lower == ","),
             _ => aux,
         };
-        let target = slots
+        let mut out: Vec<PatternMatch> = Vec::new();
+        self.object_passive(tokens, i, subject_end, slots, &mut out);
+        let Some(target) = slots
             .actor_until(subject_end)
             .into_iter()
             .next()
-            .or_else(|| slots.subject_phrase_actor(subject_end))?;
-        let mut out: Vec<PatternMatch> = Vec::new();
+            .or_else(|| slots.subject_phrase_actor(subject_end))
+        else {
+            return Some(out);
+        };
         for key in [&t.lemma, &t.lower] {
             for &pi in self.index.get(key.as_str()).into_iter().flatten() {
                 let p = &self.list[pi];
