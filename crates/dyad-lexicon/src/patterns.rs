@@ -591,15 +591,18 @@ impl Patterns {
                 let Some(slot) = p.elems.iter().position(|e| matches!(e, Elem::Target(_))) else {
                     continue;
                 };
+                // ("turn down * TARGET" is "was turned down by": a gap before
+                // the target has nothing to skip in the passive)
                 let words_only = p.anchor == 0
                     && p.elems[1..slot]
                         .iter()
-                        .all(|e| matches!(e, Elem::Word { optional: false, .. }));
+                        .all(|e| matches!(e, Elem::Word { optional: false, .. } | Elem::Skip));
                 if !words_only || out.iter().any(|m| m.pattern == pi) {
                     continue;
                 }
                 let after_words = (1..slot).try_fold(i + 1, |k, e| match &p.elems[e] {
                     Elem::Word { alts, .. } if tokens.get(k).is_some_and(|t| word_matches(t, alts)) => Some(k + 1),
+                    Elem::Skip => Some(k),
                     _ => None,
                 });
                 let Some(after_words) = after_words else { continue };
