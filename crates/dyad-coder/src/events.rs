@@ -1762,19 +1762,26 @@ fn sentence_events(
     // (two mentions of one actor, one named and one not, are the same
     // actor: "Prime Minister Ariel Henry and his cabinet asked ...")
     type Side = Option<(String, Option<String>)>;
-    let same = |a: &Side, b: &Side| match (a, b) {
-        (Some((ca, na)), Some((cb, nb))) => ca == cb && (na == nb || na.is_none() || nb.is_none()),
+    // (nor are "Armenia" and "Armenian soldiers" in one sentence's dyad of
+    // one code: the country's code is a prefix of its sector's)
+    // (when the words are the same, `nested`)
+    let same = |a: &Side, b: &Side, nested: bool| match (a, b) {
+        (Some((ca, na)), Some((cb, nb))) => {
+            let prefix = ca.len() >= 3 && cb.len() >= 3 && (ca.starts_with(cb.as_str()) || cb.starts_with(ca.as_str()));
+            (ca == cb || (nested && prefix)) && (na == nb || na.is_none() || nb.is_none())
+        }
         (None, None) => true,
         _ => false,
     };
-    let mut seen: Vec<(Side, Side, String)> = Vec::new();
+    let mut seen: Vec<(Side, Side, String, Range<usize>)> = Vec::new();
     out.retain(|e| {
         let key = (code_of(Some(e.source)), code_of(e.target), e.cameo.clone());
-        let fresh = !seen
-            .iter()
-            .any(|(s, t, c)| *c == key.2 && same(s, &key.0) && same(t, &key.1));
+        let fresh = !seen.iter().any(|(s, t, c, span)| {
+            let nested = span.start < e.event_span.end && e.event_span.start < span.end;
+            *c == key.2 && same(s, &key.0, nested) && same(t, &key.1, nested)
+        });
         if fresh {
-            seen.push(key);
+            seen.push((key.0, key.1, key.2, e.event_span.clone()));
         }
         if !fresh {
             note!(
