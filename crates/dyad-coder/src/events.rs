@@ -1398,8 +1398,10 @@ fn sentence_events(
         // "would impose a tariff on Mexico unless it stopped ...": an intended
         // hostile act on a condition is a threat (CAMEO 13x)
         let (modality, cue) = match trailing_condition(&sa, core.end) {
+            // (also "could cut ties with Israel if ...": a hostile act on a
+            // condition is a threat whether it would or could follow)
             Some(k)
-                if modality == Modality::Intended
+                if matches!(modality, Modality::Intended | Modality::Conditional)
                     && lex.modality.threat(&p.code).is_some()
                     && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3) =>
             {
