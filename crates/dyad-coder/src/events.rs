@@ -1905,6 +1905,13 @@ fn modality(sa: &SentenceActors, sources: &[usize], actors: &[(Range<usize>, usi
     let from = verb
         .saturating_sub(MODALITY_WINDOW)
         .max(if subject_end <= verb { subject_end } else { 0 });
+    // (", accusing it of ...": a participle after a comma takes no cue from
+    // the clause before it, "without delay" included)
+    let from = if verb > 0 && sa.toks[verb - 1].lower == "," && sa.toks[verb].lower.ends_with("ing") {
+        verb
+    } else {
+        from
+    };
     let mut c = Cues {
         modality: Modality::Asserted,
         negated: false,
