@@ -41,6 +41,10 @@ struct Memory {
     last_place_country: Option<String>,
     /// The dateline's country: where an unplaced "police" or "protesters" are.
     dateline_country: Option<String>,
+    /// Country of the latest actor or place named ("the island's health minister").
+    last_country: Option<String>,
+    /// The latest organisation named, with its entry ("the bloc's leaders").
+    last_org: Option<(Actor, String)>,
 }
 
 /// Finds actor, place and date mentions in every sentence of `doc`.
@@ -58,6 +62,8 @@ struct FirstPass<'l> {
     /// Names learned before the sentence.
     learned: usize,
     last_place_country: Option<String>,
+    last_country: Option<String>,
+    last_org: Option<String>,
     found: Vec<Mention>,
 }
 
@@ -79,11 +85,15 @@ pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClass
         let by_start = phrase_hits(doc, lex, s);
         let learned = memory.learned.len();
         let last_place_country = memory.last_place_country.clone();
+        let last_country = memory.last_country.clone();
+        let last_org = memory.last_org.as_ref().map(|(_, e)| e.clone());
         let found = sentence_mentions(doc, lex, classes, &by_start, s, date, &mut memory, true);
         first.push(FirstPass {
             by_start,
             learned,
             last_place_country,
+            last_country,
+            last_org,
             found,
         });
     }
@@ -93,11 +103,17 @@ pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClass
     // with the same latest place in both passes, the second pass would repeat
     // the first one word for word, so the first pass's mentions are kept.
     memory.last_place_country = None;
+    memory.last_country = None;
+    memory.last_org = None;
     let learned_total = memory.learned.len();
     let mut found = Vec::new();
     let mut sentences = first.into_iter().enumerate();
     while let Some((s, f)) = sentences.next() {
-        if f.learned == learned_total && f.last_place_country == memory.last_place_country {
+        if f.learned == learned_total
+            && f.last_place_country == memory.last_place_country
+            && f.last_country == memory.last_country
+            && f.last_org == memory.last_org.as_ref().map(|(_, e)| e.clone())
+        {
             found.extend(f.found);
             found.extend(sentences.flat_map(|(_, f)| f.found));
             break;
@@ -215,6 +231,10 @@ fn sentence_mentions<'l>(
     };
     let mut out = Vec::new();
     let mut unplaced: Vec<usize> = Vec::new();
+    // indices in `out` of mentions of an organisation
+    let mut orgs_here: Vec<usize> = Vec::new();
+    // mentions composed as "[agent] of [country]", with the agent's sector and id
+    let mut heads_of: Vec<(usize, &'l str, &'l str)> = Vec::new();
     let mut i = 0;
     while i < n {
         if in_dateline(i) {
@@ -228,6 +248,43 @@ fn sentence_mentions<'l>(
         if (i + 1..here_end).any(|k| by_start[k].iter().any(|(e, _)| *e > here_end)) {
             i += 1;
             continue;
+        }
+        // "the bloc's leaders", "the alliance", "the agency said": a definite
+        // description of an organisation names the latest one mentioned
+        if by_start[i].is_empty() && !headline {
+            if let Some(h) = description_head(toks, cls, by_start, i, WordClass::Collective) {
+                let referent = orgs_here
+                    .last()
+                    .and_then(|&k| {
+                        out.get(k)
+                            .and_then(|m: &Mention| m.actor().map(|a| (a.clone(), m.entry.clone())))
+                    })
+                    .or_else(|| mem.last_org.clone());
+                if let Some((actor, entry)) = referent {
+                    let mut end = h + 1;
+                    // ("the alliance's secretary general": its head is the organisation)
+                    if toks.get(end).is_some_and(|t| t.lower == "'s") {
+                        let mut k = end + 1;
+                        while let Some((e, _, _)) = longest_agent_at(by_start, k) {
+                            k = e;
+                        }
+                        if k > end + 1 {
+                            end = k;
+                        }
+                    }
+                    orgs_here.push(out.len());
+                    out.push(actor_mention(
+                        doc,
+                        s,
+                        base,
+                        i..end,
+                        actor,
+                        concat(&entry, "+context:anaphor"),
+                    ));
+                    i = end;
+                    continue;
+                }
+            }
         }
         let mut ph = Phrase::default();
         let mut j = i;
@@ -511,6 +568,28 @@ fn sentence_mentions<'l>(
                     }
                 }
             }
+            // "the island's health minister", "the Balkan country's president":
+            // a definite description of a country before a title names the
+            // latest country mentioned
+            if ph.country.is_none() {
+                if let Some(h) = description_head(toks, cls, by_start, j, WordClass::Anaphor) {
+                    if toks.get(h + 1).is_some_and(|t| t.lower == "'s") && agent_starts(by_start, h + 2, false) {
+                        let latest = out
+                            .iter()
+                            .rev()
+                            .find_map(|m: &Mention| match &m.kind {
+                                MentionKind::Actor(a) => a.country.clone(),
+                                MentionKind::Place(p) => p.country.clone(),
+                                _ => None,
+                            })
+                            .or_else(|| mem.last_country.clone());
+                        if let Some(c) = latest {
+                            ph.country = Some((Cow::Owned(c), Cow::Borrowed("context:anaphor")));
+                            j = h + 1;
+                        }
+                    }
+                }
+            }
             // "the region's president": the latest place named
             if ph.country.is_none()
                 && j + 2 < n
@@ -563,6 +642,7 @@ fn sentence_mentions<'l>(
         let agents_start = k;
         // where the mention starts when not at `start`
         let mut span_start = start;
+        let mut head_of_country = false;
         let mut first_agent: Option<Range<usize>> = None;
         // the longest agent at each step: "[Treasury Secretary]", not "[Treasury] Secretary"
         while let Some((end, sector, id)) = longest_agent_at(by_start, k) {
@@ -612,9 +692,13 @@ fn sentence_mentions<'l>(
                             (Some((oe, _)), Some((ce, _, _))) => oe > ce,
                             _ => false,
                         };
-                        let country = country.filter(|_| !from || opens_clause(toks, cls, start));
+                        // ("his counterparts from Australia": diplomatic shorthand
+                        // is always of the country after "from")
+                        let diplomatic = ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE));
+                        let country = country.filter(|_| !from || diplomatic || opens_clause(toks, cls, start));
                         if let (Some((end, code, id)), false) = (country, org_longer) {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
+                            head_of_country = true;
                             j = end;
                         } else if let Some((end, hit)) = org {
                             // "the head of the World Food Programme": the organisation
@@ -998,6 +1082,12 @@ fn sentence_mentions<'l>(
                 });
             }
         }
+        if ph.org.is_some() {
+            orgs_here.push(out.len());
+        }
+        if let (true, Some(&(sector, id))) = (head_of_country && ph.org.is_none(), ph.agents.first()) {
+            heads_of.push((out.len(), sector, id));
+        }
         let mut entry = entry_parts();
         if past_office {
             // (merge_titles gives a known person after it the past office too)
@@ -1031,6 +1121,35 @@ fn sentence_mentions<'l>(
     } else {
         mem.dateline_country.clone()
     };
+    // "the defence ministries of France and Germany", "warships from China
+    // and Russia": each country coordinated after the head's country takes
+    // the head's sector
+    for &(k, sector, agent_id) in &heads_of {
+        let mut prev_end = out[k].tokens.end - base;
+        for m in out.iter_mut().skip(k + 1) {
+            let r = m.tokens.start - base..m.tokens.end - base;
+            if r.start <= prev_end {
+                continue;
+            }
+            let gap: Vec<&str> = toks[prev_end..r.start].iter().map(|t| t.lower.as_str()).collect();
+            let and = matches!(gap.as_slice(), ["and"] | [",", "and"]);
+            if !(and || gap.as_slice() == [","]) {
+                break;
+            }
+            let MentionKind::Actor(a) = &mut m.kind else { break };
+            // ("the people of Turkey and Syria" are the two countries)
+            if sector == "CVL" || a.sector.is_some() || a.name.is_some() || a.country.is_none() {
+                break;
+            }
+            a.code = concat(a.country.as_deref().unwrap_or_default(), sector);
+            a.sector = Some(sector.to_string());
+            m.entry = format!("{}+{agent_id}+context:shared-head", m.entry);
+            prev_end = r.end;
+            if and {
+                break;
+            }
+        }
+    }
     // "Russia sent tanks ... and its warplanes bombed targets": an agent
     // owned by "its"/"their" belongs to the actor named before it
     let antecedent_country = |out: &[Mention], k: usize| {
@@ -1049,6 +1168,26 @@ fn sentence_mentions<'l>(
         })
         .collect();
     for &k in &owned {
+        // "Islamic State said its fighters ...": an organisation with no
+        // country owns its members, who are the organisation
+        let org_owner = orgs_here
+            .iter()
+            .rev()
+            .find(|&&o| o < k)
+            .filter(|&&o| {
+                !out[o + 1..k].iter().any(|m| m.actor().is_some())
+                    && out[o].actor().is_some_and(|a| a.country.is_none())
+            })
+            .and_then(|&o| out[o].actor().map(|a| (a.clone(), out[o].entry.clone())));
+        if let Some((owner, owner_entry)) = org_owner {
+            if let MentionKind::Actor(a) = &mut out[k].kind {
+                a.code = owner.code;
+                a.name = owner.name;
+                a.sector = owner.sector.or(a.sector.take());
+                out[k].entry = format!("{owner_entry}+{}+context:owner", out[k].entry);
+            }
+            continue;
+        }
         if let (Some(country), MentionKind::Actor(a)) = (antecedent_country(&out, k), &mut out[k].kind) {
             a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
             a.country = Some(country);
@@ -1081,9 +1220,55 @@ fn sentence_mentions<'l>(
             }
         }
     }
+    // the latest country and organisation, for descriptions in later sentences
+    if let Some(c) = out.iter().rev().find_map(|m| match &m.kind {
+        MentionKind::Actor(a) => a.country.clone(),
+        MentionKind::Place(p) => p.country.clone(),
+        _ => None,
+    }) {
+        mem.last_country = Some(c);
+    }
+    if let Some(&k) = orgs_here.last() {
+        if let Some(a) = out[k].actor() {
+            mem.last_org = Some((a.clone(), out[k].entry.clone()));
+        }
+    }
     merge_titles(&mut out);
     heads_of_people(toks, cls, base, &mut out);
     out
+}
+
+/// A definite description starting at `k` ("the island's", "the Balkan
+/// country's", "the island nation's", "the bloc"): the index of its head, a
+/// noun of `class`, after at most three modifiers that name no actor.
+fn description_head(
+    toks: &[Token],
+    cls: &[Classes],
+    by_start: &[Vec<(usize, &[ActorEntry])>],
+    k: usize,
+    class: WordClass,
+) -> Option<usize> {
+    if toks.get(k).is_none_or(|t| t.lower != "the") {
+        return None;
+    }
+    let n = toks.len();
+    for h in k + 1..n.min(k + 5) {
+        if !by_start[h].is_empty() {
+            return None;
+        }
+        if cls[h].lower_is(class) {
+            // "the island nation's": the last noun of the class is the head
+            if h + 1 < n && cls[h + 1].lower_is(class) && by_start[h + 1].is_empty() {
+                continue;
+            }
+            return Some(h);
+        }
+        let modifier = (toks[h].kind == TokenKind::Word && !cls[h].function_word()) || toks[h].lower == "-";
+        if !modifier {
+            return None;
+        }
+    }
+    None
 }
 
 /// "[Supporters] of [President Donald Trump]": a bare agent joined by
@@ -1221,7 +1406,10 @@ fn shared_agent<'l>(
         if comma {
             k += 1;
         }
-        let and = k < n && matches!(toks[k].lower.as_str(), "and" | "or");
+        // ("joint Russian-Belarusian military exercises": two adjectives
+        // joined by a hyphen)
+        let hyphen = !comma && k < n && toks[k].lower == "-";
+        let and = hyphen || (k < n && matches!(toks[k].lower.as_str(), "and" | "or"));
         if and {
             k += 1;
         }
@@ -1230,19 +1418,26 @@ fn shared_agent<'l>(
         }
         let end = by_start[k].iter().find_map(|(end, es)| {
             es.iter()
-                .any(|e| {
-                    matches!(
-                        e,
-                        ActorEntry::Country {
-                            form: CountryForm::Name | CountryForm::Adjective,
-                            ..
-                        }
-                    )
+                .any(|e| match e {
+                    ActorEntry::Country {
+                        form: CountryForm::Adjective,
+                        ..
+                    } => true,
+                    ActorEntry::Country {
+                        form: CountryForm::Name,
+                        ..
+                    } => !hyphen,
+                    _ => false,
                 })
                 .then_some(*end)
         })?;
         let agent = longest_agent_at(by_start, end);
         if let Some((_, sector, id)) = agent {
+            // ("British-Iranian aid worker": one person of two nationalities;
+            // only forces and governments are joined so)
+            if hyphen && !matches!(sector, "MIL" | "GOV") {
+                return None;
+            }
             return Some((sector, id));
         }
         // only "and" ends the list

@@ -39,6 +39,7 @@ pub enum WordClass {
     Stance,
     Sender,
     Former,
+    Collective,
 }
 
 impl WordClass {
@@ -78,6 +79,7 @@ impl WordClass {
             "stance" => Self::Stance,
             "sender" => Self::Sender,
             "former" => Self::Former,
+            "collective" => Self::Collective,
             _ => return None,
         })
     }
@@ -92,7 +94,9 @@ impl WordClass {
     pub const CONTENT: u64 = (1 << Self::Sponsor as u64)
         | (1 << Self::Stance as u64)
         | (1 << Self::Sender as u64)
-        | (1 << Self::Former as u64);
+        | (1 << Self::Former as u64)
+        | (1 << Self::Collective as u64)
+        | (1 << Self::Anaphor as u64);
 }
 
 #[derive(Debug, Clone, Default)]
