@@ -109,7 +109,7 @@ fn score_held_out(set: HeldOut) -> dyad_eval::Metrics {
 fn builtin_lexicon_on_dev_set() {
     let m = score_held_out(HeldOut {
         file: "dev.jsonl",
-        floors: [0.83, 0.74, 0.78, 0.70, 0.97, 0.95],
+        floors: [0.84, 0.76, 0.80, 0.72, 0.97, 0.96],
         errors_shown: 20,
     });
     assert!(
@@ -128,7 +128,7 @@ fn builtin_lexicon_on_dev_set() {
 fn builtin_lexicon_on_dev2_set() {
     score_held_out(HeldOut {
         file: "dev2.jsonl",
-        floors: [0.68, 0.63, 0.66, 0.55, 0.97, 0.88],
+        floors: [0.70, 0.66, 0.68, 0.58, 0.97, 0.88],
         errors_shown: 20,
     });
 }
@@ -140,7 +140,7 @@ fn builtin_lexicon_on_dev2_set() {
 fn builtin_lexicon_on_dev3_set() {
     score_held_out(HeldOut {
         file: "dev3.jsonl",
-        floors: [0.61, 0.55, 0.58, 0.46, 0.94, 0.85],
+        floors: [0.65, 0.64, 0.64, 0.59, 0.94, 0.85],
         errors_shown: 20,
     });
 }
@@ -154,7 +154,7 @@ fn builtin_lexicon_on_dev3_set() {
 fn builtin_lexicon_on_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para.jsonl",
-        floors: [0.61, 0.47, 0.53, 0.46, 0.90, 0.85],
+        floors: [0.75, 0.64, 0.69, 0.63, 0.95, 0.88],
         errors_shown: 20,
     });
 }
@@ -167,7 +167,7 @@ fn builtin_lexicon_on_paraphrase_set() {
 fn builtin_lexicon_on_blind2_set() {
     score_held_out(HeldOut {
         file: "blind2.jsonl",
-        floors: [0.58, 0.49, 0.53, 0.45, 0.94, 0.85],
+        floors: [0.60, 0.53, 0.56, 0.49, 0.95, 0.86],
         errors_shown: 0,
     });
 }
@@ -180,7 +180,7 @@ fn builtin_lexicon_on_blind2_set() {
 fn builtin_lexicon_on_blind_set() {
     score_held_out(HeldOut {
         file: "blind.jsonl",
-        floors: [0.70, 0.69, 0.70, 0.57, 0.96, 0.90],
+        floors: [0.72, 0.73, 0.73, 0.60, 0.96, 0.92],
         errors_shown: 0,
     });
 }
