@@ -1488,7 +1488,22 @@ fn sentence_events(
         };
         let emitted_before = out.len();
         if targetless || place_target.is_some() {
+            // (a place of the source's own country is a target only for the
+            // acts `place-target` names: "shelled villages in Idlib"; "arrived
+            // in Ukraine", said of Ukraine, is no visit)
+            let place_country = place_target
+                .and_then(|i| pending.get(i - doc.mentions.len()))
+                .and_then(|m| m.actor())
+                .and_then(|a| a.country.clone());
             for &src in &sources {
+                let own = place_country.is_some() && sa.doc_actor(src).country == place_country;
+                if own
+                    && !lex.modality.place_target(&p.code)
+                    && !lex.modality.self_target(&p.code)
+                    && !lex.modality.aimed(&p.code)
+                {
+                    continue;
+                }
                 out.push(event(sa.actors[src].1, place_target));
             }
         }
