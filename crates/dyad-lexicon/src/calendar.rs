@@ -206,7 +206,10 @@ impl ModalityMap {
     /// root ("10/084") apply to the root's plain code (020, 100) only.
     pub fn content<'a>(&'a self, governor: &str, content: &str) -> Option<&'a str> {
         let plain = governor.len() == 3 && governor.ends_with('0');
-        let keys = [Some(governor), governor.get(..2).filter(|_| plain)];
+        // (a 4-digit governor also reads its 3-digit parent's rows: "accused X
+        // of genocide", 1124, governs what 112's rows name)
+        let parent = governor.get(..3).filter(|_| governor.len() > 3);
+        let keys = [Some(governor), parent, governor.get(..2).filter(|_| plain)];
         keys.into_iter().flatten().find_map(|g| {
             (1..=content.len())
                 .rev()
