@@ -445,6 +445,47 @@ impl SentenceActors<'_> {
         after.is_some_and(|k| words(tok + 1..k)) || before.is_some_and(|k| words(k + 1..tok))
     }
 
+    /// "Accusing Moscow of ..., Prime Minister Theresa May expelled ...": a
+    /// participle opening the sentence has the main clause's subject, the
+    /// first actor after the comma that closes the participle clause.
+    fn opening_participle_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let opens = t == self.body_start && self.toks[t].lower.ends_with("ing");
+        if !opens {
+            return None;
+        }
+        let comma = (t..self.toks.len()).find(|&k| self.toks[k].lower == ",")?;
+        let a = (0..self.actors.len()).find(|&a| self.actors[a].0.start > comma)?;
+        Some(self.group_right(a))
+    }
+
+    /// "..., as it demanded that ...": a subject pronoun right before the
+    /// verb (an auxiliary or adverb between) stands for the latest actor.
+    fn pronoun_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let k = (1..=3)
+            .filter_map(|d| t.checked_sub(d))
+            .take_while(|&k| self.covering(k).is_none() && self.toks[k].kind == TokenKind::Word)
+            .find(|&k| self.is(k, WordClass::Pronoun))?;
+        // (the words between are auxiliaries or adverbs, and the pronoun is a
+        // subject form: not "urged them")
+        if !(k + 1..t).all(|j| self.is(j, WordClass::Auxiliary) || !self.cls[j].function_word()) {
+            return None;
+        }
+        if matches!(self.toks[k].lower.as_str(), "him" | "her" | "them" | "us") {
+            return None;
+        }
+        // ("he", "she": the latest named person, "..., Erdogan said, as he
+        // cancelled a trip"; "it", "they": the sentence's subject first, "Iran
+        // was condemned by the G7 after it launched drones")
+        if matches!(self.toks[k].lower.as_str(), "he" | "she") {
+            let person = (0..self.actors.len())
+                .rev()
+                .find(|&a| self.actors[a].0.end <= k && self.doc_actor(a).name.is_some());
+            return person.map(|a| vec![a]);
+        }
+        self.main_subject(k)
+            .or_else(|| self.antecedent_of(k, &[]).map(|a| vec![a]))
+    }
+
     /// "protesters who stormed parliament": the verb right after a relative
     /// pronoun has the actor before the pronoun as its subject.
     fn relative_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -1169,6 +1210,8 @@ fn sentence_events(
             Some(r) => sa.in_range(r),
             None => sa
                 .participle_subject(core.start)
+                .or_else(|| sa.opening_participle_subject(core.start))
+                .or_else(|| sa.pronoun_subject(core.start))
                 .or_else(|| sa.relative_subject(core.start))
                 .or_else(|| sa.phrase_subject(core.start))
                 .or_else(|| sa.own_words_at_clause_start(core.start))
