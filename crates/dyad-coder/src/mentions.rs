@@ -336,14 +336,13 @@ fn sentence_mentions<'l>(
                 });
                 // (nor is "Accusing" in "Accusing Russia of ...": a sentence-initial
                 // verb form)
-                let verb_opening = j == 1 && {
+                let plain_opening = j == 1 && {
                     let w = &toks[0];
-                    w.lower.ends_with("ing") || w.lower.ends_with("ed") || w.lemma != w.lower
+                    demonym || w.lower.ends_with("ing") || w.lower.ends_with("ed") || w.lemma != w.lower
                 };
                 if *end == j + 1
                     && !headline
-                    && !(j == 1 && demonym)
-                    && !verb_opening
+                    && !plain_opening
                     && in_unknown_name(toks, cls, j, by_start, &lex.calendar)
                 {
                     continue;
