@@ -121,7 +121,7 @@ HUN|||Hungarian;Hungarians|Budapest|
 ISL|||Icelandic;Icelander;Icelanders|Reykjavik|Reykjavik;Reykjavík
 IND||Bharat|Indian;Indians|New Delhi|New Delhi;South Block;Raisina Hill
 IDN|||Indonesian;Indonesians|Jakarta|
-IRN||Persia|Iranian;Iranians|Tehran|Tehran;Teheran
+IRN||Persia|Iranian;Iranians|Tehran|Tehran;Teheran;the Islamic Republic
 IRQ|||Iraqi;Iraqis|Baghdad|
 IRL||Eire;Éire|Irish;Irishman;Irishmen|Dublin|
 ISR|||Israeli;Israelis|Jerusalem|Jerusalem

@@ -436,6 +436,16 @@ fn sentence_mentions<'l>(
                 i = j + 2;
                 continue;
             }
+            // "Australian-led peacekeepers", "the Saudi-led coalition": the agents
+            // a country leads are its own (AUSMIL)
+            if (ph.country.is_some() || ph.org.is_some())
+                && j + 2 < n
+                && toks[j].lower == "-"
+                && toks[j + 1].lower == "led"
+                && agent_starts(by_start, j + 2, true)
+            {
+                j += 2;
+            }
             // "pro-Palestinian students", "anti-American protesters": the name is
             // their cause; the agents after it are the actor, without its country
             if ph.country.is_some()
@@ -1077,6 +1087,21 @@ fn sentence_mentions<'l>(
             continue;
         }
         let mut actor = actor();
+        // "Finnish police passed it to their Swedish counterparts": a counterpart
+        // holds the post of the actor named before it in the sentence (SWECOP),
+        // a government only when that actor is one or none is named
+        if ph.org.is_none() && ph.name.is_none() && is_counterpart(toks, first_agent.as_ref()) {
+            let before = out.iter().rev().find_map(|m: &Mention| match &m.kind {
+                MentionKind::Actor(a) if a.country.as_deref().is_some_and(|c| c.len() == 3 && Some(c) != country) => {
+                    a.sector.clone()
+                }
+                _ => None,
+            });
+            if let (Some(sec), Some(c)) = (before.filter(|s| s != "IGO"), country) {
+                actor.code = concat(c, &sec);
+                actor.sector = Some(sec);
+            }
+        }
         if let Some((range, name)) = &ph.name {
             actor.name = Some(name.clone());
             if learn {
@@ -1223,6 +1248,12 @@ fn sentence_mentions<'l>(
                 a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country);
                 out[k].entry.push_str("+context:antecedent");
+            } else if let (Some(country), MentionKind::Actor(a)) = (&mem.dateline_country, &mut out[k].kind) {
+                // "ISLAMABAD - Paramilitary forces arrested former Pakistani prime
+                // minister Imran Khan": nothing before it, so the dateline's
+                a.code = concat(country, a.sector.as_deref().unwrap_or_default());
+                a.country = Some(country.clone());
+                out[k].entry.push_str("+context:dateline");
             }
         }
     }
@@ -1622,4 +1653,10 @@ fn mention(doc: &Doc, s: usize, base: usize, r: Range<usize>, kind: MentionKind,
         kind,
         entry,
     }
+}
+
+/// The agent words are diplomatic "counterpart(s)", which name a post only
+/// relative to another actor's.
+fn is_counterpart(toks: &[Token], agent: Option<&Range<usize>>) -> bool {
+    agent.is_some_and(|r| r.len() == 1 && matches!(toks[r.start].lower.as_str(), "counterpart" | "counterparts"))
 }
