@@ -245,7 +245,12 @@ fn sentence_mentions<'l>(
         // a longer phrase starting inside this one wins: "The UN Security Council"
         // is "UN Security Council", not "The UN" + "Security Council"
         let here_end = by_start[i].iter().map(|(e, _)| *e).max().unwrap_or(i);
-        if (i + 1..here_end).any(|k| by_start[k].iter().any(|(e, _)| *e > here_end)) {
+        // ("U.S.-South Korean air drills": an organisation's name written in
+        // lowercase, "Korean Air", is no name there)
+        let named = |e: usize, es: &[ActorEntry]| {
+            toks[e - 1].capitalized || !es.iter().all(|x| matches!(x, ActorEntry::Org { .. }))
+        };
+        if (i + 1..here_end).any(|k| by_start[k].iter().any(|(e, es)| *e > here_end && named(*e, es))) {
             i += 1;
             continue;
         }
@@ -479,6 +484,29 @@ fn sentence_mentions<'l>(
                 }
             }
         }
+        // "the world body", "the global chemical weapons watchdog": a lowercase
+        // description of an organisation, two words or more, after "the"
+        if ph.country.is_none() && ph.org.is_none() && !cap(&toks[j]) && j > 0 && toks[j - 1].lower == "the" {
+            let described = by_start[j]
+                .iter()
+                .filter(|(end, _)| *end >= j + 2)
+                .filter_map(|(end, es)| es.iter().find_map(org_hit).map(|hit| (*end, hit)))
+                .max_by_key(|(end, _)| *end);
+            if let Some((end, hit)) = described {
+                ph.org = Some(hit);
+                j = end;
+            }
+        }
+        // "the West African bloc ECOWAS": a description and then the
+        // organisation's name are one actor
+        if let Some(org) = ph.org {
+            if let Some((end, hit)) = by_start.get(j).and_then(|hs| org_at(hs)) {
+                if hit.0 == org.0 && cap(&toks[j]) {
+                    ph.org = Some(hit);
+                    j = end;
+                }
+            }
+        }
         // a dictionary person
         let mut person_end = None;
         if ph.country.is_none() && ph.org.is_none() && cap(&toks[j]) {
@@ -559,8 +587,8 @@ fn sentence_mentions<'l>(
             if let Some((p, end, _)) = &place {
                 // "Liguria's president", and without the 's: "Istanbul Mayor Ekrem
                 // Imamoglu", "Gaza health officials"
-                let possessive =
-                    toks.get(*end).is_some_and(|t| t.lower == "'s") && agent_starts(by_start, *end + 1, false);
+                let possessive = toks.get(*end).is_some_and(|t| t.lower == "'s")
+                    && agent_starts(by_start, skip_modifiers(cls, by_start, *end + 1), false);
                 // (not diplomatic shorthand: "Syria's Idlib region", "the Gaza side")
                 let compound = agent_starts(by_start, *end, true) && toks.get(*end).is_none_or(|t| t.lower != "'s");
                 if possessive || compound {
@@ -576,8 +604,8 @@ fn sentence_mentions<'l>(
             // or metonym before an agent gives the agent its country
             if ph.country.is_none() {
                 if let Some((code, end, id, _)) = capital {
-                    let possessive =
-                        toks.get(end).is_some_and(|t| t.lower == "'s") && agent_starts(by_start, end + 1, false);
+                    let possessive = toks.get(end).is_some_and(|t| t.lower == "'s")
+                        && agent_starts(by_start, skip_modifiers(cls, by_start, end + 1), false);
                     if possessive || agent_starts(by_start, end, false) {
                         ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                         j = end;
@@ -589,7 +617,9 @@ fn sentence_mentions<'l>(
             // latest country mentioned
             if ph.country.is_none() {
                 if let Some(h) = description_head(toks, cls, by_start, j, WordClass::Anaphor) {
-                    if toks.get(h + 1).is_some_and(|t| t.lower == "'s") && agent_starts(by_start, h + 2, false) {
+                    if toks.get(h + 1).is_some_and(|t| t.lower == "'s")
+                        && agent_starts(by_start, skip_modifiers(cls, by_start, h + 2), false)
+                    {
                         let latest = out
                             .iter()
                             .rev()
@@ -623,6 +653,9 @@ fn sentence_mentions<'l>(
         let had_prefix = ph.country.is_some() || ph.org.is_some();
         if had_prefix && toks.get(j).is_some_and(|t| t.lower == "'s") {
             j += 1;
+            // "Sudan's warring army", "South Korea's top court": modifiers
+            // between the possessive and its agent
+            j = skip_modifiers(cls, by_start, j);
         }
         // 2. agents ("State Councilor and Foreign Minister"); determiners before a bare agent
         let mut k = j;
@@ -1270,9 +1303,38 @@ fn sentence_mentions<'l>(
             mem.last_org = Some((a.clone(), out[k].entry.clone()));
         }
     }
+    merge_org_appositions(toks, cls, base, &mut out);
     merge_titles(&mut out);
     heads_of_people(toks, cls, base, &mut out);
     out
+}
+
+/// "ECOWAS, the West African bloc, asked ...": an organisation and a
+/// description of the same organisation in apposition are one mention.
+fn merge_org_appositions(toks: &[Token], cls: &[Classes], base: usize, out: &mut Vec<Mention>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let gap = a.tokens.end.saturating_sub(base)..b.tokens.start.saturating_sub(base);
+        let apposition = b.tokens.start >= a.tokens.end
+            && gap.len() <= 2
+            && toks.get(gap.start).is_some_and(|t| t.lower == ",")
+            && (gap.len() == 1 || cls.get(gap.start + 1).is_some_and(|c| c.lower_is(WordClass::Det)));
+        let same_org = match (a.actor(), b.actor()) {
+            (Some(x), Some(y)) => {
+                x.code == y.code && x.code.starts_with("IGO") && !b.entry.contains("+context:") && y.name.is_some()
+            }
+            _ => false,
+        };
+        if apposition && same_org {
+            let (end, span_end) = (out[k].tokens.end, out[k].span.end);
+            out[k - 1].tokens.end = end;
+            out[k - 1].span.end = span_end;
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// A definite description starting at `k` ("the island's", "the Balkan
@@ -1415,6 +1477,22 @@ fn longest_agent_at<'a>(by_start: &[Vec<(usize, &'a [ActorEntry])>], k: usize) -
             })
             .max_by_key(|(end, _, _)| *end)
     })
+}
+
+/// Where the agent after a possessive starts when at most two modifiers
+/// (grammar class `modifier`: "warring", "top", "biggest") stand before it
+/// ("Sudan's warring army", "South Korea's top court"); `k` itself when no
+/// agent follows them.
+fn skip_modifiers(cls: &[Classes], by_start: &[Vec<(usize, &[ActorEntry])>], k: usize) -> usize {
+    let mut m = k;
+    while m < cls.len() && m - k < 2 && cls[m].lower_is(WordClass::Modifier) && !agent_starts(by_start, m, false) {
+        m += 1;
+    }
+    if m > k && agent_starts(by_start, m, false) {
+        m
+    } else {
+        k
+    }
 }
 
 /// Whether an agent phrase starts at token `k`; with `plain`, one that

@@ -40,6 +40,7 @@ pub enum WordClass {
     Sender,
     Former,
     Collective,
+    Modifier,
 }
 
 impl WordClass {
@@ -80,6 +81,7 @@ impl WordClass {
             "sender" => Self::Sender,
             "former" => Self::Former,
             "collective" => Self::Collective,
+            "modifier" => Self::Modifier,
             _ => return None,
         })
     }
@@ -96,6 +98,7 @@ impl WordClass {
         | (1 << Self::Sender as u64)
         | (1 << Self::Former as u64)
         | (1 << Self::Collective as u64)
+        | (1 << Self::Modifier as u64)
         | (1 << Self::Anaphor as u64);
 }
 
