@@ -1206,8 +1206,12 @@ fn sentence_events(
             }
         }
         // sources
+        // ("Fakhrizadeh was assassinated near Tehran": a pattern whose optional
+        // SOURCE slot found no agent has none; the subject is the target)
+        let agentless = m.source.is_none() && p.elems.iter().any(|e| matches!(e, dyad_lexicon::Elem::Source(true)));
         let sources: Vec<usize> = match &m.source {
             Some(r) => sa.in_range(r),
+            None if agentless => Vec::new(),
             None => sa
                 .participle_subject(core.start)
                 .or_else(|| sa.opening_participle_subject(core.start))
