@@ -458,6 +458,38 @@ impl SentenceActors<'_> {
         Some(self.group_right(a))
     }
 
+    /// "Xi hosted Lula ..., and the two sides signed 15 agreements": "the two
+    /// <noun>" or "both <noun>" right before the verb stands for the sentence's
+    /// coordinated subject, or else the two latest actors of different
+    /// countries.
+    fn pair_subject(&self, t: usize) -> Option<Vec<usize>> {
+        let k = (1..=3)
+            .filter_map(|d| t.checked_sub(d))
+            .take_while(|&k| self.covering(k).is_none() && self.toks[k].kind == TokenKind::Word)
+            .find(|&k| self.is(k, WordClass::Pair))?;
+        let noun = self
+            .toks
+            .get(k + 1)
+            .is_some_and(|n| !self.cls[k + 1].function_word() && !n.capitalized);
+        if !noun {
+            return None;
+        }
+        if let Some(g) = self.main_subject(k).filter(|g| g.len() >= 2) {
+            return Some(g);
+        }
+        let mut pair: Vec<usize> = Vec::new();
+        for a in (0..self.actors.len()).rev().filter(|&a| self.actors[a].0.end <= k) {
+            if pair.iter().all(|&b| self.country(b) != self.country(a)) {
+                pair.push(a);
+            }
+            if pair.len() == 2 {
+                pair.reverse();
+                return Some(pair);
+            }
+        }
+        None
+    }
+
     /// "..., as it demanded that ...": a subject pronoun right before the
     /// verb (an auxiliary or adverb between) stands for the latest actor.
     fn pronoun_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -1216,6 +1248,7 @@ fn sentence_events(
                 .participle_subject(core.start)
                 .or_else(|| sa.opening_participle_subject(core.start))
                 .or_else(|| sa.pronoun_subject(core.start))
+                .or_else(|| sa.pair_subject(core.start))
                 .or_else(|| sa.relative_subject(core.start))
                 .or_else(|| sa.phrase_subject(core.start))
                 .or_else(|| sa.own_words_at_clause_start(core.start))
