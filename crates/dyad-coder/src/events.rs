@@ -556,7 +556,14 @@ impl SentenceActors<'_> {
             .find(|&k| self.is(k, WordClass::Report))
             .and_then(|k| self.at_end(k))
             .map(|a| self.group_left(a));
-        speaker.or_else(|| self.main_subject(t - 2))
+        // ("After talks in Paris, Moscow and Kyiv committed to ...": a phrase
+        // opening the sentence belongs to the subject after its comma)
+        speaker.or_else(|| self.main_subject(t - 2)).or_else(|| {
+            let opening = (self.body_start..t - 2).all(|k| self.covering(k).is_none());
+            let comma = (t..self.toks.len()).find(|&k| self.toks[k].lower == ",")?;
+            let a = (0..self.actors.len()).find(|&a| self.actors[a].0.start > comma)?;
+            opening.then(|| self.group_right(a))
+        })
     }
 
     /// "after protesters stormed the embassy": a pattern whose first word
@@ -1188,7 +1195,16 @@ fn sentence_events(
         }
         // "views the sanctions against Russia": a noun phrase that is the
         // object of some other verb reports no act of the clause subject
-        if m.source.is_none() && m.start >= 2 && sa.is(m.start - 1, WordClass::Det) && !opens_phrase(&sa, m.start - 2) {
+        // (but "Trump and Kim opened their summit": the coordinated subject's own)
+        let their = m.start >= 1
+            && sa.is(m.start - 1, WordClass::Possessive)
+            && sa.main_subject(m.start).is_some_and(|g| g.len() >= 2);
+        if m.source.is_none()
+            && m.start >= 2
+            && !their
+            && sa.is(m.start - 1, WordClass::Det)
+            && !opens_phrase(&sa, m.start - 2)
+        {
             note!(
                 notes,
                 "dropped {} {} ({}): a noun phrase governed by another verb",
