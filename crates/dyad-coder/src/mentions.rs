@@ -802,7 +802,13 @@ fn sentence_mentions<'l>(
                     && (after_locative(cls, start)
                         || after_class(cls, start, WordClass::Goal)
                         || toks[start - 1].lower == "'s");
-                if (placed || end - start >= 2 || owns_place) && !headline {
+                // (or a big city anywhere, not inside a name: "Russian forces
+                // shelled Kharkiv overnight")
+                let big_city = lex.actors.place_population.get(p).is_some_and(|&n| n >= BIG_CITY)
+                    && start > 0
+                    && !toks[start - 1].capitalized
+                    && toks.get(end).is_none_or(|n| !n.capitalized);
+                if (placed || big_city || end - start >= 2 || owns_place) && !headline {
                     let pl = lex.actors.places[p].clone();
                     set_last_place(mem, pl.country.as_deref());
                     out.push(place_mention(doc, s, base, start..end, pl, id.to_string()));
@@ -1494,6 +1500,10 @@ fn skip_modifiers(cls: &[Classes], by_start: &[Vec<(usize, &[ActorEntry])>], k: 
         k
     }
 }
+
+/// A one-word gazetteer name with at least this many inhabitants is a place
+/// wherever it stands (smaller towns share their names with people and words).
+const BIG_CITY: u64 = 500_000;
 
 /// Whether an agent phrase starts at token `k`; with `plain`, one that
 /// stands for an actor on its own (not from `NEEDS_COUNTRY_FILE`).

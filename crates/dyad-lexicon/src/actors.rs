@@ -87,6 +87,8 @@ pub struct ActorLexicon {
     pub phrases: PhraseSet<ActorEntry>,
     pub people: Vec<Person>,
     pub places: Vec<Place>,
+    /// Each place's population (0 when unknown), indexed like `places`.
+    pub place_population: Vec<u64>,
     /// Country code -> English short name.
     pub country_names: HashMap<String, String>,
 }
@@ -102,6 +104,7 @@ pub(crate) struct Builder {
     phrases: PhraseSetBuilder<ActorEntry>,
     people: Vec<Person>,
     places: Vec<Place>,
+    place_population: Vec<u64>,
     country_names: HashMap<String, String>,
     /// The layer of the file being loaded: 0 for built-ins, n for the n-th user file.
     pub layer: u32,
@@ -295,6 +298,7 @@ impl Builder {
         for (n, cols) in rows {
             let coord = |s: &str| s.parse::<f64>().ok();
             let place = self.places.len();
+            self.place_population.push(population(&cols));
             self.places.push(Place {
                 name: cols[0].to_string(),
                 country: (!cols[2].is_empty()).then(|| cols[2].to_string()),
@@ -313,6 +317,7 @@ impl Builder {
             phrases: self.phrases.build(),
             people: self.people,
             places: self.places,
+            place_population: self.place_population,
             country_names: self.country_names,
         }
     }
