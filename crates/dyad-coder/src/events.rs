@@ -1727,7 +1727,16 @@ fn sentence_events(
             // (nor past ", and" when the later event names its own source after
             // it: "X called on Assad to step down, and the leaders of Britain urged him")
             let own_subject = |ge: usize| {
-                let src = doc.mentions[e.source].span.start;
+                // (a source this stage added, a place standing for its country,
+                // is in `pending`)
+                let Some(src) = doc
+                    .mentions
+                    .get(e.source)
+                    .or_else(|| pending.get(e.source - doc.mentions.len()))
+                    .map(|m| m.span.start)
+                else {
+                    return false;
+                };
                 (1..toks.len().saturating_sub(1)).any(|k| {
                     toks[k].lower == ","
                         && sa.is(k + 1, WordClass::Conj)
