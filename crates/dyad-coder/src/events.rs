@@ -1641,7 +1641,25 @@ fn sentence_events(
         // neither side belongs to is CAMEO's meeting at a third location
         // (the dateline's city when the sentence names no place: "HELSINKI -
         // ... after a summit with Putin")
+        // (not a place inside an infinitive after the verb: "met Qureshi on
+        // Monday to discuss the situation in Afghanistan" is no meeting there)
+        let topic_place = |pl: &Place| {
+            in_sentence
+                .iter()
+                .map(|&i| &doc.mentions[i])
+                .find(|mm| matches!(&mm.kind, MentionKind::Place(q) if q == pl))
+                .is_some_and(|mm| {
+                    let at = mm.tokens.start.saturating_sub(base);
+                    (core.end..at.min(toks.len())).any(|k| {
+                        toks[k].lower == "to"
+                            && toks.get(k + 1).is_some_and(|n| {
+                                n.kind == TokenKind::Word && !n.capitalized && !sa.cls[k + 1].function_word()
+                            })
+                    })
+                })
+        };
         let venue = event_place(doc, in_sentence, base + m.anchor)
+            .filter(|pl| !topic_place(pl))
             .or_else(|| dateline_place.cloned())
             .and_then(|pl| pl.country);
         if let (Some(venue), Some((third, info))) = (
