@@ -1029,7 +1029,11 @@ impl Slots for SentenceActors<'_> {
     }
 
     fn skippable(&self, tok: usize) -> bool {
-        self.covering(tok).is_none()
+        // (an actor owning what follows, "against Macron's pension reform",
+        // modifies a noun a pattern may look for; its owner can still be the
+        // target through `possessor_within`)
+        let possessor = self.covering(tok).is_some_and(|a| self.possessive(a));
+        (self.covering(tok).is_none() || possessor)
             && !self.is(tok, WordClass::Boundary)
             && (self.toks[tok].kind != TokenKind::Quote || self.scare_quote(tok))
             && !matches!(self.toks[tok].lower.as_str(), "." | ";" | ":")
