@@ -502,13 +502,13 @@ impl SentenceActors<'_> {
         if !(k + 1..t).all(|j| self.is(j, WordClass::Auxiliary) || !self.cls[j].function_word()) {
             return None;
         }
-        if matches!(self.toks[k].lower.as_str(), "him" | "her" | "them" | "us") {
+        if self.is(k, WordClass::ObjectPronoun) {
             return None;
         }
         // ("he", "she": the latest named person, "..., Erdogan said, as he
         // cancelled a trip"; "it", "they": the sentence's subject first, "Iran
         // was condemned by the G7 after it launched drones")
-        if matches!(self.toks[k].lower.as_str(), "he" | "she") {
+        if self.is(k, WordClass::PersonPronoun) {
             let person = (0..self.actors.len())
                 .rev()
                 .find(|&a| self.actors[a].0.end <= k && self.doc_actor(a).name.is_some());
@@ -823,7 +823,7 @@ impl SentenceActors<'_> {
         self.toks
             .get(k + 1)
             .is_some_and(|_| self.is(k + 1, WordClass::Reciprocal))
-            && matches!(self.toks[k].lower.as_str(), "each" | "one" | "the")
+            && self.is(k, WordClass::ReciprocalHead)
     }
 
     /// "mediator between [the two neighbours]", "urged [both sides]": a
