@@ -94,6 +94,21 @@ struct SentenceActors<'a> {
 }
 
 impl SentenceActors<'_> {
+    /// Where the clause whose subject phrase ends before `tok` opens: the
+    /// sentence's body, or after a boundary or a comma; `None` when the
+    /// phrase is too long to be one subject (it may hide a verb).
+    fn subject_phrase_start(&self, tok: usize) -> Option<usize> {
+        const SUBJECT_PHRASE: usize = 16;
+        let start = (tok.saturating_sub(SUBJECT_PHRASE).max(self.body_start)..tok)
+            .rev()
+            .find(|&k| {
+                self.covering(k).is_none()
+                    && (self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":"))
+            })
+            .map_or(tok.saturating_sub(SUBJECT_PHRASE).max(self.body_start), |k| k + 1);
+        (start == self.body_start || tok - start < SUBJECT_PHRASE).then_some(start)
+    }
+
     fn at_start(&self, t: usize) -> Option<usize> {
         self.actors.iter().position(|(r, _)| r.start == t)
     }
@@ -981,22 +996,18 @@ impl Slots for SentenceActors<'_> {
     }
 
     fn subject_phrase_actor(&self, tok: usize) -> Option<Range<usize>> {
-        const SUBJECT_PHRASE: usize = 16;
-        // the clause start: the sentence's body, or after a boundary or a comma
-        let start = (tok.saturating_sub(SUBJECT_PHRASE).max(self.body_start)..tok)
-            .rev()
-            .find(|&k| {
-                self.covering(k).is_none()
-                    && (self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":"))
-            })
-            .map_or(tok.saturating_sub(SUBJECT_PHRASE).max(self.body_start), |k| k + 1);
-        // (only when the clause opens here: a longer subject may hide a verb)
-        if start > self.body_start && tok - start >= SUBJECT_PHRASE {
-            return None;
-        }
+        let start = self.subject_phrase_start(tok)?;
         (0..self.actors.len())
             .find(|&a| self.actors[a].0.start >= start && self.actors[a].0.end <= tok)
             .map(|a| self.actors[a].0.clone())
+    }
+
+    fn subject_phrase_place(&self, tok: usize) -> Option<Range<usize>> {
+        let start = self.subject_phrase_start(tok)?;
+        self.places
+            .iter()
+            .find(|(r, _)| r.start >= start && r.end <= tok)
+            .map(|(r, _)| r.clone())
     }
 
     fn in_adjunct(&self, tok: usize) -> bool {
@@ -1372,7 +1383,15 @@ fn sentence_events(
         // for attacks and aid, a place named after the act stands for its country
         let mut place_target = None;
         // "arrived in Kyiv": the TARGET slot holds a place, which stands for its country
-        if let Some(r) = m.target.as_ref().filter(|_| targets.is_empty() && !sources.is_empty()) {
+        // (a passive's subject holding only a place, "villagers in eastern Syria
+        // were massacred by", does so only for the acts that may hit a place)
+        let before_verb = m.target.as_ref().is_some_and(|r| r.end <= m.anchor);
+        if let Some(r) = m
+            .target
+            .as_ref()
+            .filter(|_| targets.is_empty() && !sources.is_empty())
+            .filter(|_| !before_verb || lex.modality.place_target(&p.code))
+        {
             if let Some(place) = place_after(&doc.mentions, in_sentence, base + r.start, base + r.end) {
                 place_target = Some(doc.mentions.len() + pending.len());
                 pending.push(place);

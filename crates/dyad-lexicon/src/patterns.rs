@@ -100,6 +100,12 @@ pub trait Slots {
     fn subject_phrase_actor(&self, _tok: usize) -> Option<Range<usize>> {
         None
     }
+    /// A place inside that noun phrase when it holds no actor ("Hundreds of
+    /// villagers in eastern Syria were massacred by"): the passive's target
+    /// stands there, and the coder takes the place's country for it.
+    fn subject_phrase_place(&self, _tok: usize) -> Option<Range<usize>> {
+        None
+    }
     /// Whether a pattern word may go missing with a missing final TARGET:
     /// a preposition may ("held talks [with TARGET]"), a verb may not
     /// ("police [investigate TARGET]" is no investigation).
@@ -581,6 +587,7 @@ impl Patterns {
             .into_iter()
             .next()
             .or_else(|| slots.subject_phrase_actor(subject_end))
+            .or_else(|| slots.subject_phrase_place(subject_end))
         else {
             return Some(out);
         };
