@@ -323,6 +323,28 @@ impl SentenceActors<'_> {
         s > 0 && self.is(s - 1, WordClass::Prep) && !count_of && !self.head_of(s - 1)
     }
 
+    /// "Germany said that Navalny had been poisoned, and demanded that
+    /// Moscow explain": a verb after ", and" that follows a reported clause
+    /// is the reporter's second act, not the reported subject's.
+    fn reporter_subject(&self, t: usize) -> Option<Vec<usize>> {
+        if t < 3 || self.toks[t - 1].lower != "and" || self.toks[t - 2].lower != "," {
+            return None;
+        }
+        // the reporting verb of this sentence part, with its subject right before it
+        let report = (self.body_start..t - 2)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k].lower.as_str(), ";" | ":"))
+            .find(|&k| self.is(k, WordClass::Report) && self.covering(k).is_none())?;
+        // (a quote's "..., Lavrov said, and" closes no reported clause)
+        if report > 0 && self.toks[report - 1].lower == "," {
+            return None;
+        }
+        // the reported clause between must have its own actor
+        let reported = (report + 1..t - 2).any(|k| self.covering(k).is_some());
+        let a = self.at_end(report)?;
+        (reported && !self.possessive(a) && !self.after_preposition(a)).then(|| self.group_left(a))
+    }
+
     /// ", expelling them into Niger": a participle after a comma has the
     /// main clause's subject.
     fn participle_subject(&self, t: usize) -> Option<Vec<usize>> {
@@ -1276,7 +1298,8 @@ fn sentence_events(
             Some(r) => sa.in_range(r),
             None if agentless => Vec::new(),
             None => sa
-                .participle_subject(core.start)
+                .reporter_subject(core.start)
+                .or_else(|| sa.participle_subject(core.start))
                 .or_else(|| sa.opening_participle_subject(core.start))
                 .or_else(|| sa.pronoun_subject(core.start))
                 .or_else(|| sa.pair_subject(core.start))
