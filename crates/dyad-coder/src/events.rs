@@ -1187,6 +1187,8 @@ fn sentence_events(
         )
     });
     let mut taken: Vec<Range<usize>> = Vec::new();
+    // tokens of intent and threat cues that kept events used
+    let mut intent_cues: Vec<usize> = Vec::new();
     // actor mentions this stage adds: places standing for their country as targets
     let mut pending: Vec<dyad_doc::Mention> = Vec::new();
     // notes for --explain, formatted only when tracing
@@ -1220,6 +1222,16 @@ fn sentence_events(
             continue;
         }
         let core = core_range(m, &sa);
+        if intent_cues.iter().any(|k| core.contains(k)) {
+            note!(
+                notes,
+                "dropped {} {} ({}): its word is the intent or threat cue of a kept event",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
         if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
             note!(
                 notes,
@@ -1536,6 +1548,7 @@ fn sentence_events(
             negated,
             refused,
             cue,
+            intent_at,
         } = modality(&sa, &sources, &sa.actors, core.start);
         // "would impose a tariff on Mexico unless it stopped ...": an intended
         // hostile act on a condition is a threat (CAMEO 13x)
@@ -1576,6 +1589,11 @@ fn sentence_events(
                 cue.unwrap_or_default()
             );
             continue;
+        }
+        // ("pledged to deepen defence cooperation": the pledge is this
+        // event's cue, not an intent of its own)
+        if let Some(k) = intent_at.filter(|_| matches!(modality, Modality::Intended | Modality::Threatened)) {
+            intent_cues.push(k);
         }
         let code = match modality {
             _ if refusal_code.is_some() => refusal_code.unwrap_or(&p.code).to_string(),
@@ -2080,6 +2098,8 @@ struct Cues {
     /// "refused to", "declined to": a refusal, which CAMEO codes as a rejection
     refused: bool,
     cue: Option<String>,
+    /// The token of an intent or threat cue ("pledged to", "threatened to").
+    intent_at: Option<usize>,
 }
 
 /// Negation, refusal, intent, threat or condition words between the subject
@@ -2101,6 +2121,7 @@ fn modality(sa: &SentenceActors, sources: &[usize], actors: &[(Range<usize>, usi
         negated: false,
         refused: false,
         cue: None,
+        intent_at: None,
     };
     for k in from..verb {
         let t = &sa.toks[k];
@@ -2112,9 +2133,11 @@ fn modality(sa: &SentenceActors, sources: &[usize], actors: &[(Range<usize>, usi
         if sa.is(k, WordClass::Threat) {
             c.modality = Modality::Threatened;
             c.cue = Some(t.lower.clone());
+            c.intent_at = Some(k);
         } else if sa.is(k, WordClass::Intent) && c.modality == Modality::Asserted && !noun_object(sa, k) {
             c.modality = Modality::Intended;
             c.cue = Some(t.lower.clone());
+            c.intent_at = Some(k);
         } else if sa.is(k, WordClass::Conditional) && c.modality == Modality::Asserted {
             c.modality = Modality::Conditional;
             c.cue = Some(t.lower.clone());
