@@ -1349,6 +1349,19 @@ fn sentence_events(
             // a fallback statement is about the reported clause's first actor
             // ("said that relations with Greece ..."), never a pronoun's
             None if p.fallback => sa.first_actor_after(m.end, exclude).unwrap_or_default(),
+            // "Sudan's army and the RSF agreed to a ceasefire brokered by Saudi
+            // Arabia": the agent of a passive after a coordinated subject's
+            // cooperative act is no target; the act is mutual
+            None if sources.len() >= 2
+                && !p.has_target_slot()
+                && lex.modality.mutual(&p.code)
+                && sa.object_after(m.end, exclude).is_some_and(|g| {
+                    let start = sa.actors[g[0]].0.start;
+                    start > 0 && sa.toks[start - 1].lower == "by"
+                }) =>
+            {
+                Vec::new()
+            }
             None => sa
                 .object_after(m.end, exclude)
                 // "Ukraine received aid from SOURCE", "drew condemnation from
