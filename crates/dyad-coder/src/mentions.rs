@@ -1684,6 +1684,10 @@ fn stands_alone(toks: &[Token], cls: &[Classes], j: usize) -> bool {
         || cls[j].lemma_function_word()
         || next.lower.ends_with("ed")
         || (next.lower.ends_with('s') && next.lemma != next.lower)
+        // an irregular past ("protesters took", "soldiers fought"), or one
+        // spelt like its present ("protesters set fire", "police beat")
+        || (next.lemma != next.lower && !next.lower.ends_with("ing"))
+        || cls[j].lower_is(WordClass::BarePast)
         // modals the grammar lists in no class ("the international community must act")
         || matches!(next.lower.as_str(), "must" | "can" | "cannot" | "might" | "shall")
         // a participle after a plural noun ("protesters demanding", "soldiers

@@ -44,6 +44,7 @@ pub enum WordClass {
     Former,
     Collective,
     Modifier,
+    BarePast,
 }
 
 impl WordClass {
@@ -88,6 +89,7 @@ impl WordClass {
             "former" => Self::Former,
             "collective" => Self::Collective,
             "modifier" => Self::Modifier,
+            "bare-past" => Self::BarePast,
             _ => return None,
         })
     }
@@ -105,6 +107,7 @@ impl WordClass {
         | (1 << Self::Former as u64)
         | (1 << Self::Collective as u64)
         | (1 << Self::Modifier as u64)
+        | (1 << Self::BarePast as u64)
         | (1 << Self::Anaphor as u64);
 }
 
