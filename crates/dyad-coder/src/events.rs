@@ -323,6 +323,49 @@ impl SentenceActors<'_> {
         s > 0 && self.is(s - 1, WordClass::Prep) && !count_of && !self.head_of(s - 1)
     }
 
+    /// "Russian forces attacked Ukraine and seized Kherson", "police arrested
+    /// Kem Sokha and charged him": a verb right after "and" shares the
+    /// subject of the verb before it, not that verb's object.
+    fn coordinated_verb_subject(&self, t: usize) -> Option<Vec<usize>> {
+        if t < 2 || self.toks[t - 1].lower != "and" || self.covering(t - 1).is_some() {
+            return None;
+        }
+        let and = t - 1 - usize::from(self.toks[t - 2].lower == ",");
+        // the nearest actor before "and" that a finite verb follows, with only
+        // a date or an adverb between ("Russia on Monday attacked")
+        let verb_like = |k: usize| {
+            let w = &self.toks[k];
+            w.kind == TokenKind::Word
+                && !w.capitalized
+                && self.covering(k).is_none()
+                && (w.lower.ends_with("ed")
+                    || (w.lemma != w.lower && !w.lower.ends_with('s') && !w.lower.ends_with("ing"))
+                    || self.cls[k].lower_is(WordClass::BarePast)
+                    || self.is(k, WordClass::Auxiliary))
+        };
+        let mut k = and;
+        while k > self.body_start {
+            k -= 1;
+            if matches!(self.toks[k].lower.as_str(), ";" | ":") {
+                return None;
+            }
+            let Some(a) = self.at_end(k + 1).filter(|_| self.covering(k).is_some()) else {
+                continue;
+            };
+            let mut v = k + 1;
+            while v < and && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly")) {
+                v = self.date_end(v).unwrap_or(v + 1).max(v + 1);
+            }
+            if v < and && verb_like(v) {
+                let group = self.group_left(a);
+                let first = group[0];
+                return (!self.after_preposition(first) && !self.possessive(a)).then_some(group);
+            }
+            k = self.actors[a].0.start;
+        }
+        None
+    }
+
     /// "Germany said that Navalny had been poisoned, and demanded that
     /// Moscow explain": a verb after ", and" that follows a reported clause
     /// is the reporter's second act, not the reported subject's.
@@ -1311,6 +1354,7 @@ fn sentence_events(
             None if agentless => Vec::new(),
             None => sa
                 .reporter_subject(core.start)
+                .or_else(|| sa.coordinated_verb_subject(core.start))
                 .or_else(|| sa.participle_subject(core.start))
                 .or_else(|| sa.opening_participle_subject(core.start))
                 .or_else(|| sa.pronoun_subject(core.start))
