@@ -183,6 +183,8 @@ JP|Tokyo||
 IR|Tehran||Teheran
 ET|Addis Ababa||Addis Abeba
 KE|Nairobi||
+IQ|Al Fallūjah|Fallujah|Al Fallujah;Falluja
+ET|Mek'ele|Mekelle|Mek'ele;Makelle;Mekele
 """
 
 # GeoNames places included whatever their population (small places in the news):
@@ -363,6 +365,27 @@ Guantanamo Bay|Guantanamo|CUB|city|19.900|-75.100|US naval base and detention ca
 Narva||EST|city|59.380|28.190|
 Red Sea|||region|20.00|38.50|sea; no single country
 Niger River|River Niger||region|13.50|2.10|river through GIN, MLI, NER, BEN, NGA; no single country
+Khan Sheikhoun|Khan Shaykhun;Khan Shaykhoun|SYR|city|35.441|36.651|
+Douma||SYR|city|33.572|36.403|
+Ltamenah|Al-Lataminah;Latamneh;Lataminah|SYR|city|35.320|36.620|
+Eastern Ghouta|East Ghouta;Ghouta|SYR|region|33.550|36.450|
+Kobani|Kobane;Ayn al-Arab|SYR|city|36.891|38.354|
+Afrin||SYR|city|36.512|36.869|
+Manbij||SYR|city|36.528|37.955|
+Beit Hanoun||PSE|city|31.535|34.536|
+Tikrit||IRQ|city|34.600|43.680|
+Sinjar|Shingal|IRQ|city|36.322|41.876|
+Saada|Sadah;Sa'dah|YEM|city|16.940|43.760|
+Abqaiq|Buqayq|SAU|city|25.935|49.668|
+Yeonpyeong|Yeonpyeong Island;Yeonpyeongdo|KOR|region|37.667|125.700|
+Rakhine|Rakhine State;Arakan|MMR|region|20.100|93.600|
+Ardamata||SDN|city|13.470|22.430|
+Zamfara|Zamfara State|NGA|region|12.170|6.250|
+Marawi||PHL|city|8.000|124.290|
+Mindanao||PHL|region|7.500|125.000|
+Lachin|Lachin corridor|AZE|city|39.640|46.550|
+Pulwama||IND|city|33.870|74.900|
+Handlova||SVK|city|48.728|18.761|
 """
 
 
