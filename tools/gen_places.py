@@ -364,6 +364,12 @@ Republika Srpska|Serb Republic|BIH|region|44.70|17.70|
 Guantanamo Bay|Guantanamo|CUB|city|19.900|-75.100|US naval base and detention camp; territory of Cuba
 Narva||EST|city|59.380|28.190|
 Red Sea|||region|20.00|38.50|sea; no single country
+Sea of Japan|||region|40.00|135.00|sea; no single country ("drills in the Sea of Japan" is no act on Japan)
+South China Sea|||region|12.00|113.00|sea; no single country
+East China Sea|||region|29.00|125.00|sea; no single country
+Strait of Hormuz|Hormuz Strait||region|26.57|56.25|strait; no single country
+Gulf of Oman|||region|24.50|58.50|sea; no single country
+Gulf of Aden|||region|12.50|48.00|sea; no single country
 Niger River|River Niger||region|13.50|2.10|river through GIN, MLI, NER, BEN, NGA; no single country
 Khan Sheikhoun|Khan Shaykhun;Khan Shaykhoun|SYR|city|35.441|36.651|
 Douma||SYR|city|33.572|36.403|
