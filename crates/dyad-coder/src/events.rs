@@ -667,6 +667,64 @@ impl SentenceActors<'_> {
         Some(self.group_right(a))
     }
 
+    /// Whether token `t` is a participle modifying the actor phrase right
+    /// after it ("a ruling against [jailed] opposition leader Navalny",
+    /// "[Armed] Islamist militants attacked", "[Visiting] Brazilian President
+    /// Lula met Xi"): an adjective, not the verb of an act. A past participle
+    /// takes no object, so after a determiner, a possessive, a preposition or
+    /// at the clause's start it modifies; an "-ing" form after a preposition
+    /// has an object ("after meeting Putin"), and at the clause's start only
+    /// modifies a titled phrase that no comma or object preposition follows
+    /// ("Accusing Moscow of ...", "Visiting Tokyo, Biden ..." are clauses).
+    fn modifying_participle(&self, t: usize) -> bool {
+        let w = self.toks[t].lower.as_str();
+        let ed = w.len() > 4 && w.ends_with("ed");
+        let ing = w.len() > 5 && w.ends_with("ing");
+        if !(ed || ing) || self.covering(t).is_some() {
+            return false;
+        }
+        // (a capitalised word no dictionary knows may open the phrase:
+        // "Visiting Brazilian President Lula")
+        let proper = |k: usize| {
+            self.toks.get(k).is_some_and(|w| {
+                w.kind == TokenKind::Word && w.capitalized && self.covering(k).is_none() && !self.cls[k].function_word()
+            })
+        };
+        let Some(a) = self
+            .at_start(t + 1)
+            .or_else(|| proper(t + 1).then(|| self.at_start(t + 2)).flatten())
+        else {
+            return false;
+        };
+        let determined = t > self.body_start
+            && (self.is(t - 1, WordClass::Det)
+                || self.is(t - 1, WordClass::Possessive)
+                || self.at_end(t).is_some_and(|p| self.possessive(p)));
+        if ed {
+            // (or right after another verb: "found jailed opposition leader
+            // Navalny guilty", "questioned ousted President Park")
+            let after_verb = t > self.body_start && {
+                let v = self.toks[t - 1].lower.as_str();
+                self.covering(t - 1).is_none()
+                    && !self.auxiliary(t - 1)
+                    && (v == "found" || (v.len() > 4 && (v.ends_with("ed") || v.ends_with("ing"))))
+            };
+            // (or a count: "flew 28 convicted Afghan criminals back")
+            let counted = t > self.body_start && self.toks[t - 1].kind == TokenKind::Number;
+            let after = t > self.body_start && (self.is(t - 1, WordClass::Prep) || after_verb || counted);
+            return determined || t == self.body_start || after;
+        }
+        // ("Visiting Brazilian President Lula on Friday lauded ...", but
+        // "Visiting Tokyo, Biden ...", "Accusing Moscow of ...": an object)
+        let end = self.actors[a].0.end;
+        let object = end - self.actors[a].0.start < 2
+            || self
+                .toks
+                .get(end)
+                .is_none_or(|n| matches!(n.lower.as_str(), "," | "of" | ":" | ";" | "-" | "with" | "for" | "to"));
+        determined || (t == self.body_start && !object)
+    }
+
     /// Whether actor `a` owns what follows ("Russia's response"): not a subject.
     fn possessive(&self, a: usize) -> bool {
         let end = self.actors[a].0.end;
@@ -965,7 +1023,18 @@ impl SentenceActors<'_> {
         if !self.is(k, WordClass::Pronoun) {
             return None;
         }
-        self.antecedent_of(k, exclude)
+        // ("he", "she" stand for a person: "Lehder was extradited to the
+        // United States hours after he was captured", not the country)
+        let person = self.is(k, WordClass::PersonPronoun);
+        match self.antecedent_of(k, exclude) {
+            Some(a) if person && self.doc_actor(a).name.is_none() => {
+                let named = (0..self.actors.len())
+                    .rev()
+                    .find(|&b| self.actors[b].0.end <= k && !exclude.contains(&b) && self.doc_actor(b).name.is_some());
+                named.or(Some(a))
+            }
+            found => found,
+        }
     }
 
     /// The latest actor before token `k` that is not a source nor of a
@@ -1001,12 +1070,59 @@ impl SentenceActors<'_> {
         (!exclude.contains(&a) && !same_country).then(|| self.group_right(a))
     }
 
+    /// Whether token `t` follows a counted duration in an adjunct: "after
+    /// two days of [rioting]", "following weeks of [protests]", "during two
+    /// months of [unrest]" ("began ten days of drills" has no preposition).
+    fn after_duration(&self, t: usize) -> bool {
+        if t < 3 || self.toks[t - 1].lower != "of" {
+            return false;
+        }
+        let unit = self.toks[t - 2].lower.as_str();
+        if !matches!(unit, "hours" | "days" | "nights" | "weeks" | "months" | "years") {
+            return false;
+        }
+        let mut k = t - 3;
+        // (the count: "two", "11", "nearly two", "several")
+        while k > self.body_start
+            && (self.toks[k].kind == TokenKind::Number
+                || self.is(k, WordClass::Det)
+                || self.is(k, WordClass::Quantity) && !self.is(k, WordClass::Prep)
+                || !self.cls[k].function_word()
+                    && self.toks[k].kind == TokenKind::Word
+                    && !self.toks[k].capitalized
+                    && k + 3 == t)
+        {
+            k -= 1;
+        }
+        self.covering(k).is_none()
+            && (self.is(k, WordClass::Prep) || self.is(k, WordClass::Temporal) || self.is(k, WordClass::Boundary))
+    }
+
+    /// Whether a reason or time adjunct opens at token `k`: "in response
+    /// to", "in retaliation for", "in reaction to", "following".
+    fn reason_phrase(&self, k: usize) -> bool {
+        let w = self.toks[k].lower.as_str();
+        let reason = w == "in"
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "response" | "retaliation" | "reaction" | "reprisal"));
+        // ("amid tensions with Kosovo" still names whom a posture is aimed at)
+        reason || (w == "following" && self.covering(k).is_none())
+    }
+
     fn object_after(&self, t: usize, exclude: &[usize]) -> Option<Vec<usize>> {
         let limit = (t + TARGET_WINDOW).min(self.toks.len());
         for k in t..limit {
             // (nor past a comma: "its fourth nuclear test, drawing
             // condemnation from the United States")
             if self.is(k, WordClass::Boundary) || self.toks[k].kind == TokenKind::Quote || self.toks[k].lower == "," {
+                return None;
+            }
+            // (nor into a reason or a time: "conducted five nuclear tests in
+            // response to India's tests", "... following India's tests": that
+            // actor did something else)
+            if k > t && self.reason_phrase(k) {
                 return None;
             }
             if k == t || (k == t + 1 && self.is(t, WordClass::Prep)) {
@@ -1306,6 +1422,32 @@ fn sentence_events(
             );
             continue;
         }
+        // "will send troops ... after two days of rioting in Honiara": an act
+        // after a counted duration in an adjunct is background, not the
+        // subject's (but "after two days of talks": the subject's own)
+        if m.source.is_none()
+            && sa.after_duration(core.start)
+            && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3)
+        {
+            note!(
+                notes,
+                "dropped {} {} ({}): background after a counted duration",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
+        if m.source.is_none() && sa.modifying_participle(core.start) {
+            note!(
+                notes,
+                "dropped {} {} ({}): its verb is a participle modifying the actor after it",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
         // "condemned Pelosi's visit to Taiwan", "in retaliation for her visit":
         // a possessed event noun governed by a verb or a preposition is what
         // the sentence is about, not an act it reports
@@ -1408,6 +1550,23 @@ fn sentence_events(
             }
             None => sa
                 .object_after(m.end, exclude)
+                // ("Truckers protesting against vaccine mandates blocked the
+                // bridge between Canada and the United States": a participle
+                // right after its subject ends at the main verb)
+                .filter(|g| {
+                    let participle = toks[core.start].lower.ends_with("ing") && sa.at_end(core.start).is_some();
+                    let start = sa.actors[g[0]].0.start;
+                    !participle
+                        || !(m.end..start).any(|k| {
+                            let w = &toks[k];
+                            w.lower.len() > 4
+                                && w.lower.ends_with("ed")
+                                && sa.covering(k).is_none()
+                                && !sa.cls[k].function_word()
+                                && !sa.is(k - 1, WordClass::Det)
+                                && !sa.auxiliary(k - 1)
+                        })
+                })
                 // "Ukraine received aid from SOURCE", "drew condemnation from
                 // SOURCE": a pattern naming its source after the verb acts on
                 // the clause subject
@@ -1428,6 +1587,25 @@ fn sentence_events(
                 })
                 .unwrap_or_default(),
         };
+        // "summoned the ambassadors of Britain and Canada": an actor phrase
+        // holding the pattern's own word, coordinated with the TARGET, is a
+        // target too
+        if m.target.as_ref().is_some_and(|r| !r.is_empty() && !m.target_missing) {
+            if let Some(&first) = targets.iter().min_by_key(|&&a| sa.actors[a].0.start) {
+                let own_word = |a: usize| {
+                    let r = &sa.actors[a].0;
+                    r.start < core.end && core.start < r.end
+                };
+                let left: Vec<usize> = sa
+                    .group_left(first)
+                    .into_iter()
+                    .filter(|&a| a != first && !exclude.contains(&a) && !targets.contains(&a))
+                    .collect();
+                if left.iter().any(|&a| own_word(a)) {
+                    targets.splice(0..0, left);
+                }
+            }
+        }
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
         // this only when it is symmetric
@@ -1485,6 +1663,16 @@ fn sentence_events(
             .filter(|_| !before_verb || lex.modality.place_target(&p.code))
         {
             if let Some(place) = place_after(&doc.mentions, in_sentence, base + r.start, base + r.end) {
+                // "recalled its ambassadors from Washington and Canberra": the
+                // actors coordinated with the place are targets too
+                let end = place.tokens.end - base;
+                // (not after a bare comma: "After warplanes hit targets inside
+                // Pakistan, U.N. chief Guterres called ...")
+                if toks.get(end).is_some_and(|t| t.lower == "and" || t.lower == "or") {
+                    if let Some(a) = sa.at_start(sa.skip_dets(end + 1)) {
+                        targets = sa.group_right(a).into_iter().filter(|x| !exclude.contains(x)).collect();
+                    }
+                }
                 place_target = Some(doc.mentions.len() + pending.len());
                 pending.push(place);
             }
@@ -1541,6 +1729,32 @@ fn sentence_events(
                         ..m.clone()
                     });
                 }
+            }
+        }
+        // "China summoned the Canadian ambassador ..., warning of severe
+        // consequences": a demand or threat in a participle after a comma,
+        // with no target of its own, is aimed at the main clause's object
+        if targets.is_empty()
+            && place_target.is_none()
+            && !sources.is_empty()
+            && core.start > 0
+            && toks[core.start - 1].lower == ","
+            && toks[core.start].lower.ends_with("ing")
+            && matches!(p.code.get(..2), Some("10" | "13"))
+            // (a pattern written without TARGET: "warn of consequences", not
+            // "warning to TARGET" that lost its own)
+            && !p.has_target_slot()
+        {
+            let after = sources.iter().map(|&a| sa.actors[a].0.end).max().unwrap_or(0);
+            let own: Vec<&str> = sources.iter().filter_map(|&a| sa.country(a)).collect();
+            if let Some(a) = (0..sa.actors.len()).find(|&a| {
+                let r = &sa.actors[a].0;
+                r.start >= after
+                    && r.end < core.start
+                    && !exclude.contains(&a)
+                    && sa.country(a).is_some_and(|c| !own.contains(&c))
+            }) {
+                targets = vec![a];
             }
         }
         // "..., a charge the Kremlin denied", "..., which Baku denied": a
@@ -1851,13 +2065,72 @@ fn sentence_events(
     let governors: Vec<usize> = (0..out.len())
         .filter(|&i| lex.modality.governs(&out[i].cameo))
         .collect();
-    // (not past a new clause: "..., who was detained by Russia's FSB", "; ...")
+    // (not past a new clause: "..., who was detained by Russia's FSB", "; ...",
+    // nor a temporal one: "urged restraint after Pakistan shot down two jets")
     let clause_break = |from: usize, to: usize| {
         (1..toks.len()).any(|k| {
             toks[k].start >= from
                 && toks[k].end <= to
-                && (toks[k].lower == ";" || (sa.is(k, WordClass::Relative) && toks[k - 1].lower == ","))
+                && (toks[k].lower == ";"
+                    || (sa.is(k, WordClass::Relative) && toks[k - 1].lower == ",")
+                    // (", and ordered a freeze on ...": a new verb of the subject's)
+                    || (k >= 2
+                        && toks[k - 2].lower == ","
+                        && toks[k - 1].lower == "and"
+                        && sa.covering(k).is_none()
+                        && !sa.cls[k].function_word()
+                        && toks[k].lower.len() > 4
+                        && toks[k].lower.ends_with("ed"))
+                    // ("..., as national police used batons": a clause with its
+                    // own subject)
+                    || (matches!(toks[k].lower.as_str(), "as" | "while" | "when" | "whereas") && {
+                        let j = sa.skip_dets(k + 1);
+                        sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
+                    })
+                    // ("accused Ukraine of ... and said it reserved the right to
+                    // retaliate": a new report of the subject's)
+                    || (toks[k - 1].lower == "and" && sa.covering(k).is_none() && sa.is(k, WordClass::Report))
+                    // (", and Pashinyan was detained by police": a new subject
+                    // and its verb)
+                    || (k >= 2 && toks[k - 2].lower == "," && toks[k - 1].lower == "and" && {
+                        let j = sa.skip_dets(k);
+                        sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some_and(|a| {
+                            let end = sa.actors[a].0.end;
+                            sa.auxiliary(end)
+                                || toks.get(end).is_some_and(|t| {
+                                    t.lower.len() > 4 && t.lower.ends_with("ed") && !sa.cls[end].function_word()
+                                })
+                        })
+                    })
+                    // (", and hundreds of them stormed ...": a new subject)
+                    || (k >= 2
+                        && toks[k - 2].lower == ","
+                        && sa.is(k - 1, WordClass::Conj)
+                        && sa.covering(k).is_none()
+                        && (sa.is(k, WordClass::Pronoun) || sa.is(k, WordClass::Quantity) && !sa.is(k, WordClass::Prep)))
+                    // ("before" looks ahead, "to ease sanctions before Pyongyang
+                    // gives up its weapons", unless counted back from: "hours
+                    // before the Security Council voted sanctions")
+                    || (sa.is(k, WordClass::Temporal)
+                        && (toks[k].lower != "before"
+                            || matches!(
+                                toks[k - 1].lower.as_str(),
+                                "minutes" | "hours" | "days" | "weeks" | "months" | "shortly" | "just" | "moments"
+                            ))))
         })
+    };
+    // (nor a verbal act in a participle after a comma: "demanded that China
+    // buy more farm goods, accusing Beijing of ...", "..., warning of severe
+    // consequences": the governor's subject says something new)
+    let said_after_comma = |e: &Event| {
+        toks.iter()
+            .position(|t| t.start == e.event_span.start)
+            .is_some_and(|k| {
+                k > 0
+                    && toks[k - 1].lower == ","
+                    && toks[k].lower.ends_with("ing")
+                    && matches!(e.cameo.get(..2), Some("10" | "11" | "12" | "13"))
+            })
     };
     // each event's governor: the nearest appeal, demand, ... before it
     let governed_by: Vec<Option<usize>> = out
@@ -1895,8 +2168,26 @@ fn sentence_events(
                         .iter()
                         .position(|t| t.start == gs)
                         .is_some_and(|k| k > 0 && toks[k].lower.ends_with("ing") && sa.at_end(k).is_some());
+                // (a protest's participle is still what it is for: "rallied
+                // ..., demanding his resignation")
+                let protest = out[g].cameo.starts_with("14");
+                // ("Demanding that Israel free 50 prisoners, Palestinian gunmen
+                // seized the ship": an opening participle's content ends where
+                // the main clause's subject starts)
+                let opening = toks
+                    .iter()
+                    .position(|t| t.start == gs)
+                    .is_some_and(|k| k == sa.body_start && toks[k].lower.ends_with("ing"))
+                    && (1..toks.len()).any(|k| {
+                        toks[k - 1].lower == "," && toks[k - 1].start >= ge && toks[k].end <= e.event_span.start && {
+                            let j = sa.skip_dets(k);
+                            sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
+                        }
+                    });
                 asks_for
                     && !participle
+                    && !opening
+                    && (protest || !said_after_comma(e))
                     && ge <= e.event_span.start
                     && gs < e.event_span.start
                     && !clause_break(ge, e.event_span.end)
@@ -1980,7 +2271,10 @@ fn sentence_events(
         let Some(k) = toks.iter().position(|t| t.start == e.event_span.start) else {
             return false;
         };
+        // (a verbal act is no toll: "demanded ..., accusing Beijing of ...")
+        let verbal = matches!(e.cameo.get(..2), Some("10" | "11" | "12" | "13"));
         let participle = k > 0
+            && !verbal
             && toks[k - 1].lower == ","
             && toks[k].lower.ends_with("ing")
             && out

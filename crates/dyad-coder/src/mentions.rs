@@ -229,6 +229,8 @@ fn sentence_mentions<'l>(
             .as_ref()
             .is_some_and(|d| toks[i].start >= d.span.start && toks[i].end <= d.span.end)
     };
+    // the first token after a dateline ("LONDON (Reuters) - Accusing ...")
+    let body = (0..n).take_while(|&i| in_dateline(i)).count();
     let mut out = Vec::new();
     let mut unplaced: Vec<usize> = Vec::new();
     // indices in `out` of mentions of an organisation
@@ -340,9 +342,9 @@ fn sentence_mentions<'l>(
                     )
                 });
                 // (nor is "Accusing" in "Accusing Russia of ...": a sentence-initial
-                // verb form)
-                let plain_opening = j == 1 && {
-                    let w = &toks[0];
+                // verb form, after a dateline too)
+                let plain_opening = j == body + 1 && {
+                    let w = &toks[body];
                     demonym || w.lower.ends_with("ing") || w.lower.ends_with("ed") || w.lemma != w.lower
                 };
                 if *end == j + 1
@@ -1103,7 +1105,14 @@ fn sentence_mentions<'l>(
                 // (diplomatic shorthand, "the region", "the other side", only
                 // stands for a government beside a country it names)
                 _ if !headline
-                    && stands_alone(toks, cls, j)
+                    && (stands_alone(toks, cls, j)
+                        // ("Truckers protesting ... blocked": a plural opening the
+                        // sentence before a participle is its subject, though the
+                        // lemma table does not know the plural)
+                        || (agents_start == body
+                            && j > 0
+                            && toks[j - 1].lower.ends_with('s')
+                            && toks.get(j).is_some_and(|n| n.lower.ends_with("ing"))))
                     && !ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE)) =>
                 {
                     // "Police arrested protesters": the country comes from the

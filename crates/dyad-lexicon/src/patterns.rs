@@ -588,6 +588,12 @@ impl Patterns {
             .next()
             .or_else(|| slots.subject_phrase_actor(subject_end))
             .or_else(|| slots.subject_phrase_place(subject_end))
+            // "a day after he was detained by Russia's FSB": a personal
+            // pronoun subject, which the coder resolves to its antecedent
+            .or_else(|| {
+                let k = subject_end.checked_sub(1)?;
+                matches!(tokens[k].lower.as_str(), "he" | "she" | "they").then_some(k..subject_end)
+            })
         else {
             return Some(out);
         };
