@@ -76,12 +76,16 @@ for n, (p, s) in agents:
     if s not in SECTORS:
         err(f"agents.tsv:{n}: unknown sector {s}")
 
+# CAMEO region codes (Africa, the West, the Middle East, Europe, Asia, ...)
+CAMEO_REGIONS = {"AFR", "WST", "MEA", "EUR", "ASA", "LAM", "NAF", "SAF", "WAF", "EAF", "CAF", "SAM", "CAS", "SAS", "SEA", "EIN", "BLK", "CRB", "NMR", "PGS", "SCN", "MDT"}
+
 orgs = rows("orgs.tsv")
 phr_o = {}
 for n, (code, names, country, sector) in orgs:
     if not re.fullmatch(r"[A-Z]{3,15}", code):
         err(f"orgs.tsv:{n}: bad code {code}")
-    if country and country not in codes:
+    # (CAMEO's regional codes stand for groups of states: "African leaders" = AFRGOV)
+    if country and country not in codes and country not in CAMEO_REGIONS:
         err(f"orgs.tsv:{n}: unknown country {country}")
     if sector not in SECTORS:
         err(f"orgs.tsv:{n}: unknown sector {sector}")
@@ -97,7 +101,8 @@ for n, (code, names, country, sector) in orgs:
 places = rows("places.tsv")
 kinds = {}
 for n, (name, aliases, country, kind, lat, lon, pop) in places:
-    if country not in codes:
+    # (a sea, strait or river between states belongs to none: "the Red Sea")
+    if country not in codes and not (country == "" and kind == "region"):
         err(f"places.tsv:{n}: unknown country {country}")
     if kind not in ("capital", "city", "region"):
         err(f"places.tsv:{n}: bad kind {kind}")
