@@ -327,10 +327,18 @@ impl SentenceActors<'_> {
     /// Kem Sokha and charged him": a verb right after "and" shares the
     /// subject of the verb before it, not that verb's object.
     fn coordinated_verb_subject(&self, t: usize) -> Option<Vec<usize>> {
-        if t < 2 || self.toks[t - 1].lower != "and" || self.covering(t - 1).is_some() {
+        // (", then stripped them of": "then" after a comma or "and" links the
+        // subject's next act the same way)
+        if t < 2 {
             return None;
         }
-        let and = t - 1 - usize::from(self.toks[t - 2].lower == ",");
+        let then = t >= 3 && self.toks[t - 1].lower == "then";
+        let link = if then { t - 2 } else { t - 1 };
+        let linked = self.toks[link].lower == "and" || (then && self.toks[link].lower == ",");
+        if !linked || self.covering(link).is_some() || link == 0 {
+            return None;
+        }
+        let and = link - usize::from(self.toks[link].lower == "and" && self.toks[link - 1].lower == ",");
         // the nearest actor before "and" that a finite verb follows, with only
         // a date or an adverb between ("Russia on Monday attacked")
         let verb_like = |k: usize| {
@@ -441,19 +449,35 @@ impl SentenceActors<'_> {
     /// The main clause's subject when the act at `t` is a reaction told in an
     /// appositive after a comma that names its own source: ", a charge the
     /// Kremlin denied", ", a move rejected by Israel", ", which Baku denied".
-    fn appositive_target(&self, t: usize, sources: &[usize]) -> Option<Vec<usize>> {
+    fn appositive_target(&self, t: usize, sources: &[usize], across_and: bool) -> Option<Vec<usize>> {
         let comma = (t.saturating_sub(8)..t).rev().find(|&k| self.toks[k].lower == ",")?;
         let first = comma + 1;
         let opener = self.is(first, WordClass::Relative)
             || (self.is(first, WordClass::Det)
                 && self.toks.get(first + 1).is_some_and(|n| {
                     n.kind == TokenKind::Word && !n.capitalized && !self.cls[first + 1].function_word()
-                }));
-        let own_source = !sources.is_empty() && sources.iter().all(|&a| self.actors[a].0.start > comma);
+                }))
+            // (", and Armenia denied the charge": a coordinated clause whose
+            // subject reacts right after "and")
+            || (across_and
+                && self.toks[first].lower == "and"
+                && sources.iter().any(|&a| self.actors[a].0.start == first + 1));
+        // ("angering Zelenskiy, who called the decision absurd": the source of a
+        // relative clause stands right before its comma)
+        let antecedent =
+            self.is(first, WordClass::Relative) && self.at_end(comma).is_some_and(|a| sources.contains(&a));
+        let own_source = !sources.is_empty() && (antecedent || sources.iter().all(|&a| self.actors[a].0.start > comma));
         if !opener || !own_source {
             return None;
         }
         let subject = self.main_subject(comma)?;
+        // (", and China declined to attend" after "Russia was not invited": a
+        // passive main clause's subject did nothing to react to)
+        let after = subject.iter().map(|&a| self.actors[a].0.end).max().unwrap_or(comma);
+        let passive = (after..comma).any(|k| matches!(self.toks[k].lower.as_str(), "was" | "were"));
+        if self.toks[first].lower == "and" && passive {
+            return None;
+        }
         let own: Vec<&str> = sources.iter().filter_map(|&a| self.country(a)).collect();
         let g: Vec<usize> = subject
             .into_iter()
@@ -543,9 +567,17 @@ impl SentenceActors<'_> {
     /// coordinated subject, or else the two latest actors of different
     /// countries.
     fn pair_subject(&self, t: usize) -> Option<Vec<usize>> {
+        // ("where the two leaders signed": the noun after the pair word may be
+        // an unnamed agent mention of its own)
+        let head = |k: usize| {
+            self.covering(k).is_none_or(|a| {
+                let r = &self.actors[a].0;
+                r.start >= 1 && self.is(r.start - 1, WordClass::Pair) && self.doc_actor(a).name.is_none()
+            })
+        };
         let k = (1..=3)
             .filter_map(|d| t.checked_sub(d))
-            .take_while(|&k| self.covering(k).is_none() && self.toks[k].kind == TokenKind::Word)
+            .take_while(|&k| head(k) && self.toks[k].kind == TokenKind::Word)
             .find(|&k| self.is(k, WordClass::Pair))?;
         let noun = self
             .toks
@@ -601,10 +633,115 @@ impl SentenceActors<'_> {
     /// "protesters who stormed parliament": the verb right after a relative
     /// pronoun has the actor before the pronoun as its subject.
     fn relative_subject(&self, t: usize) -> Option<Vec<usize>> {
+        // ("Zelenskiy, who has called": auxiliaries may stand between)
+        let mut t = t;
+        while t >= 3 && self.is(t - 1, WordClass::Auxiliary) && self.covering(t - 1).is_none() {
+            t -= 1;
+        }
         let relative = t >= 2 && self.is(t - 1, WordClass::Relative) && self.covering(t).is_none();
+        // ("Netanyahu, who met Putin": a non-restrictive "who" after a comma; not
+        // "which", that may stand for a whole clause: "an attack on Israel,
+        // which killed ...")
+        let after_comma = relative && t >= 3 && self.toks[t - 1].lower == "who" && self.toks[t - 2].lower == ",";
         relative
-            .then(|| self.at_end(t - 1).map(|a| self.group_left(a)))
+            .then(|| {
+                self.at_end(t - 1)
+                    .or_else(|| after_comma.then(|| self.at_end(t - 2)).flatten())
+                    .map(|a| self.group_left(a))
+            })
             .flatten()
+    }
+
+    /// "the tanker Stena Impero, which Iran's Revolutionary Guards seized":
+    /// a verb whose subject opens an object relative clause acts on the
+    /// relative pronoun's antecedent (a name or noun of up to six words
+    /// after an actor counts as that actor's).
+    fn object_relative(&self, t: usize, sources: &[usize]) -> Option<Vec<usize>> {
+        let first = *sources.iter().min_by_key(|&&a| self.actors[a].0.start)?;
+        let last = sources.iter().map(|&a| self.actors[a].0.end).max()?;
+        // the subject ends right before the verb (an auxiliary may stand between)
+        if last > t || t - last > 1 {
+            return None;
+        }
+        let mut k = self.actors[first].0.start;
+        while k > 0
+            && self.covering(k - 1).is_none()
+            && (self.is(k - 1, WordClass::Det) || self.is(k - 1, WordClass::Possessive))
+        {
+            k -= 1;
+        }
+        if k < 2 || !matches!(self.toks[k - 1].lower.as_str(), "which" | "whom") {
+            return None;
+        }
+        // ("a swap in which Washington pardoned": the pronoun is no object)
+        if self.is(k - 2, WordClass::Prep) && self.covering(k - 2).is_none() {
+            return None;
+        }
+        let e = if self.toks[k - 2].lower == "," { k - 2 } else { k - 1 };
+        (e.saturating_sub(6)..=e)
+            .rev()
+            .take_while(|&j| {
+                j == e || (self.covering(j).is_some() || !self.cls[j].function_word()) && self.toks[j].lower != ","
+            })
+            .find_map(|j| self.at_end(j))
+            // ("Pelosi's trip to Taiwan, which Beijing denounced": an actor after a
+            // preposition only completes the noun the pronoun stands for; "whom"
+            // stands for a person, "pictures of Navalny, whom ...")
+            .filter(|&a| !sources.contains(&a) && (self.toks[k - 1].lower == "whom" || !self.after_preposition(a)))
+            .map(|a| self.group_left(a))
+    }
+
+    /// "..., a deal hailed by U.N. Secretary-General Antonio Guterres": a
+    /// participle right after a plain noun and before "by" is a reduced
+    /// passive whose agent is the source.
+    fn reduced_passive_agent(&self, core: &Range<usize>) -> Option<Vec<usize>> {
+        let (s, e) = (core.start, core.end);
+        if s < 2 || e - s != 1 || self.toks.get(e).is_none_or(|w| w.lower != "by") {
+            return None;
+        }
+        let head = &self.toks[s - 1];
+        let plain = head.kind == TokenKind::Word
+            && !head.capitalized
+            && self.covering(s - 1).is_none()
+            && !self.cls[s - 1].function_word()
+            && !self.is(s - 1, WordClass::Auxiliary)
+            && !head.lower.ends_with("ly");
+        if !plain || !self.toks[s].lower.ends_with("ed") {
+            return None;
+        }
+        let a = self.at_start(e + 1).or_else(|| self.at_start(self.skip_dets(e + 1)))?;
+        Some(self.group_right(a))
+    }
+
+    /// "Viktor Bout was extradited by Thailand to the United States": a passive
+    /// verb whose gap holds "by" and an actor has that actor as its source.
+    fn passive_agent_inside(&self, core: &Range<usize>, end: usize) -> Option<Vec<usize>> {
+        let s = core.start;
+        let passive = s >= 1
+            && self.is(s - 1, WordClass::Auxiliary)
+            && self.covering(s - 1).is_none()
+            && self.toks[s].lower.ends_with("ed");
+        if !passive || self.toks.get(s + 1).is_none_or(|w| w.lower != "by") {
+            return None;
+        }
+        let a = self.at_start(s + 2).or_else(|| self.at_start(self.skip_dets(s + 2)))?;
+        (self.actors[a].0.end <= end).then(|| self.group_right(a))
+    }
+
+    /// "Macron, who announced sanctions on Monday, flew to Washington": the
+    /// verb right after a relative clause's closing comma has the actor
+    /// before the clause's opening comma as its subject.
+    fn across_relative(&self, t: usize) -> Option<Vec<usize>> {
+        if t < 4 || self.toks[t - 1].lower != "," || self.covering(t).is_some() {
+            return None;
+        }
+        let w = (1..t - 1)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k].lower.as_str(), "," | ";" | ":" | "-" | "(" | ")"))
+            .last()
+            .filter(|&k| k >= 2 && self.toks[k].lower == "who")
+            .filter(|&k| self.toks[k - 1].lower == ",")?;
+        self.at_end(w - 1).map(|a| self.group_left(a))
     }
 
     /// "thanked Britain ... during a call with Sunak": an event noun in a
@@ -655,7 +792,17 @@ impl SentenceActors<'_> {
             s -= 1;
         }
         let opens = s <= self.body_start || self.is(s - 1, WordClass::Boundary) || self.toks[s - 1].lower == ",";
-        opens.then(|| vec![a])
+        // ("Warplanes from the Saudi-led coalition struck": an agent placed only
+        // by the sentence's place, heading "from"/"of" + an actor, is that actor's)
+        let end = self.actors[a].0.end;
+        let unplaced = self.mentions[self.actors[a].1].entry.ends_with("+context:place");
+        let owner = (unplaced && self.is(end, WordClass::Partitive))
+            .then(|| {
+                self.at_start(end + 1)
+                    .or_else(|| self.at_start(self.skip_dets(end + 1)))
+            })
+            .flatten();
+        opens.then(|| vec![owner.unwrap_or(a)])
     }
 
     /// The subject of the main clause before token `t`: the first actor of
@@ -748,10 +895,15 @@ impl SentenceActors<'_> {
         if !self.is(p, WordClass::Partitive) {
             return false;
         }
-        let start = (0..p)
+        let opener = (0..p)
             .rev()
-            .find(|&k| self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":" | "-"))
-            .map_or(0, |k| k + 1);
+            .find(|&k| self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":" | "-"));
+        // ("Dmitry Medvedev, deputy head of the Security Council, warned": a head
+        // noun after a comma that follows an actor is that actor's apposition)
+        if opener.is_some_and(|k| self.toks[k].lower == "," && self.at_end(k).is_some()) {
+            return false;
+        }
+        let start = opener.map_or(0, |k| k + 1);
         let head = start..p;
         !head.is_empty()
             && head.len() <= 3
@@ -892,11 +1044,19 @@ impl SentenceActors<'_> {
             } else {
                 core.end..k - 1
             };
+            // ("severed ties in 2016 after protesters stormed the embassy": what
+            // came after or led to an old act is as old; one "after" or
+            // "following" between a year before the act and the act is crossed)
+            let earlier = k < core.start && {
+                let mut r = between.clone();
+                r.find(|&j| matches!(self.toks[j].lower.as_str(), "after" | "following"))
+                    .is_some_and(|j| !breaks(k + 1..j) && !breaks(j + 1..core.start))
+            };
             ((self.is(k - 1, WordClass::Prep) || self.is(k - 1, WordClass::Temporal))
                 && year >= 1800
                 && year <= published_year - 2
-                && !breaks(between))
-            .then_some(year)
+                && (!breaks(between) || earlier))
+                .then_some(year)
         })
     }
 
@@ -945,7 +1105,19 @@ impl SentenceActors<'_> {
         let a = (t..end)
             .take_while(|&k| !self.is(k, WordClass::Boundary) && self.toks[k].kind != TokenKind::Quote)
             .filter(|&k| self.covering(k).is_none() && dyad_lexicon::EventPattern::matches_word(&self.toks[k], alts))
-            .find_map(|k| self.at_start(k + 1).or_else(|| self.at_start(self.skip_dets(k + 1))))?;
+            .find_map(|k| self.at_start(k + 1).or_else(|| self.at_start(self.skip_dets(k + 1))))
+            // (not ", with President Trump presiding": an absolute phrase after a
+            // comma, its actor the subject of a participle, is no partner)
+            .filter(|&a| {
+                let r = &self.actors[a].0;
+                let absolute = r.start >= 2
+                    && self.toks[r.start - 2].lower == ","
+                    && self
+                        .toks
+                        .get(r.end)
+                        .is_some_and(|w| w.lower.ends_with("ing") && self.covering(r.end).is_none());
+                !absolute
+            })?;
         let g: Vec<usize> = self
             .group_right(a)
             .into_iter()
@@ -1251,7 +1423,14 @@ pub(crate) fn find_classified(doc: &mut Doc, lex: &Lexicon, classes: &TokenClass
     let by_sentence = mentions_by_sentence(doc);
     for s in 0..doc.sentences.len() {
         let cls = classes.slice(doc.sentences[s].tokens.clone());
-        let sport = cls.iter().any(|c| c.lower_is(WordClass::Discard));
+        // ("a diplomatic boycott of the Beijing Winter Olympics, government
+        // officials said": a sentence naming a government actor is no sports story)
+        let government = by_sentence.get(s).is_some_and(|ms| {
+            ms.iter()
+                .filter_map(|&i| doc.mentions[i].actor())
+                .any(|a| a.sector.as_deref() == Some("GOV"))
+        });
+        let sport = cls.iter().any(|c| c.lower_is(WordClass::Discard)) && !government;
         if sport {
             doc.note(s, || {
                 "skipped: a sports story (a `discard` word in dict/grammar.tsv)".into()
@@ -1496,12 +1675,15 @@ fn sentence_events(
             None if agentless => Vec::new(),
             None => sa
                 .reporter_subject(core.start)
+                .or_else(|| sa.reduced_passive_agent(&core))
+                .or_else(|| sa.passive_agent_inside(&core, m.end))
                 .or_else(|| sa.coordinated_verb_subject(core.start))
                 .or_else(|| sa.participle_subject(core.start))
                 .or_else(|| sa.opening_participle_subject(core.start))
                 .or_else(|| sa.pronoun_subject(core.start))
                 .or_else(|| sa.pair_subject(core.start))
                 .or_else(|| sa.relative_subject(core.start))
+                .or_else(|| sa.across_relative(core.start))
                 .or_else(|| sa.phrase_subject(core.start))
                 .or_else(|| sa.own_words_at_clause_start(core.start))
                 .or_else(|| sa.possessor_before(core.start))
@@ -1525,7 +1707,9 @@ fn sentence_events(
             }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             None if m.target_missing => {
-                let found = sa.missing_target(m, core.end, exclude, lex.modality.place_target(&p.code));
+                let found = sa
+                    .object_relative(core.start, exclude)
+                    .unwrap_or_else(|| sa.missing_target(m, core.end, exclude, lex.modality.place_target(&p.code)));
                 if found.is_empty() && m.word_missing {
                     sa.late_target(p, m.end, exclude).unwrap_or_default()
                 } else {
@@ -1765,7 +1949,10 @@ fn sentence_events(
             && !m.word_missing
             && lex.modality.reaction(&p.code)
         {
-            if let Some(g) = sa.appositive_target(core.start, &sources) {
+            // (", and Islamic State claimed responsibility" has no target: only
+            // a disapproval or rejection reacts across ", and")
+            let across_and = matches!(p.code.get(..2), Some("11" | "12")) || p.code == "016";
+            if let Some(g) = sa.appositive_target(core.start, &sources, across_and) {
                 targets = g;
             }
         }
@@ -2090,9 +2277,11 @@ fn sentence_events(
                     // ("accused Ukraine of ... and said it reserved the right to
                     // retaliate": a new report of the subject's)
                     || (toks[k - 1].lower == "and" && sa.covering(k).is_none() && sa.is(k, WordClass::Report))
-                    // (", and Pashinyan was detained by police": a new subject
-                    // and its verb)
-                    || (k >= 2 && toks[k - 2].lower == "," && toks[k - 1].lower == "and" && {
+                    // (", and Pashinyan was detained by police", "but lawmakers
+                    // voted": a new subject and its verb)
+                    || (k >= 2
+                        && (toks[k - 1].lower == "but" || toks[k - 2].lower == "," && toks[k - 1].lower == "and")
+                        && {
                         let j = sa.skip_dets(k);
                         sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some_and(|a| {
                             let end = sa.actors[a].0.end;

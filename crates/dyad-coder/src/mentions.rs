@@ -531,7 +531,26 @@ fn sentence_mentions<'l>(
                 // the tenure on the article's date; undated, the latest one
                 let people_dict = &lex.actors.people;
                 let latest = |ks: &[usize]| ks.iter().copied().max_by_key(|&k| people_dict[people[k].0].start);
-                let all: Vec<usize> = (0..people.len()).collect();
+                // ("King Abdullah of Jordan": a country named right after the name
+                // picks among namesakes; the phrase then runs to its end)
+                let of_country = (toks.get(*end).is_some_and(|t| t.lower == "of"))
+                    .then(|| {
+                        by_start.get(*end + 1)?.iter().find_map(|(ce, es)| {
+                            es.iter().find_map(|e| match e {
+                                ActorEntry::Country {
+                                    code,
+                                    form: CountryForm::Name,
+                                    ..
+                                } => Some((*ce, code.as_str())),
+                                _ => None,
+                            })
+                        })
+                    })
+                    .flatten()
+                    .filter(|(_, c)| people.iter().any(|(p, _)| people_dict[*p].country == *c));
+                let all: Vec<usize> = (0..people.len())
+                    .filter(|&k| of_country.is_none_or(|(_, c)| people_dict[people[k].0].country == c))
+                    .collect();
                 let holding: Vec<usize> = all
                     .iter()
                     .copied()
@@ -566,7 +585,7 @@ fn sentence_mentions<'l>(
                     }
                 };
                 ph.person = Some((actor, id.to_string()));
-                person_end = Some(*end);
+                person_end = Some(of_country.map_or(*end, |(ce, _)| ce));
                 break;
             }
         }
@@ -719,7 +738,11 @@ fn sentence_mentions<'l>(
                 // State"; a country after "from" only for a clause's opening head,
                 // "troops from Syria" elsewhere being where they leave)
                 let from = c == j && c < n && toks[c].lower == "from";
-                if c < n && (toks[c].lower == "of" || from) {
+                // ("judges at the International Criminal Court", "experts at the
+                // IAEA": an agent "at" an organisation is its member; "at" a
+                // country or place is only where they are)
+                let at = c == j && c < n && toks[c].lower == "at";
+                if c < n && (toks[c].lower == "of" || from || at) {
                     let mut d = c + 1;
                     if d < n && cls[d].lower_is(WordClass::Det) {
                         d += 1;
@@ -746,7 +769,15 @@ fn sentence_mentions<'l>(
                         // ("his counterparts from Australia": diplomatic shorthand
                         // is always of the country after "from")
                         let diplomatic = ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE));
-                        let country = country.filter(|_| !from || diplomatic || opens_clause(toks, cls, start));
+                        let country =
+                            country.filter(|_| !at && (!from || diplomatic || opens_clause(toks, cls, start)));
+                        // ("warplanes from the Saudi-led coalition": a country that
+                        // leads the agents after it is theirs, not these agents')
+                        let leads = |end: usize| {
+                            toks.get(end).is_some_and(|t| t.lower == "-")
+                                && toks.get(end + 1).is_some_and(|t| t.lower == "led")
+                        };
+                        let country = country.filter(|(end, _, _)| !leads(*end));
                         if let (Some((end, code, id)), false) = (country, org_longer) {
                             ph.country = Some((Cow::Borrowed(code), Cow::Borrowed(id)));
                             head_of_country = true;
@@ -978,7 +1009,14 @@ fn sentence_mentions<'l>(
             if let Some((code, _)) = &ph.country {
                 let words: Vec<&str> = toks[start..j].iter().map(|t| t.lower.as_str()).collect();
                 let plural = words.join(" ");
-                let singular = plural.strip_suffix('s').unwrap_or_default();
+                // ("thousands of Sudanese", "hundreds of Swiss": a demonym in -ese
+                // or -ss is its own plural)
+                let own_plural = plural.ends_with("ese") || plural.ends_with("ss");
+                let singular = if own_plural {
+                    plural.as_str()
+                } else {
+                    plural.strip_suffix('s').unwrap_or_default()
+                };
                 let demonym = !singular.is_empty()
                     && lex.actors.phrases.get(singular).iter().any(
                         |e| matches!(e, ActorEntry::Country { code: c, form: CountryForm::Adjective, .. } if c == code),
@@ -1181,6 +1219,13 @@ fn sentence_mentions<'l>(
         .iter()
         .find_map(|m: &Mention| match &m.kind {
             MentionKind::Place(p) => p.country.clone(),
+            // ("set up tents at Columbia University": a gazetteer place that is
+            // also an actor places the sentence when it follows "at" or "in")
+            MentionKind::Actor(a)
+                if m.entry.starts_with("places.tsv:") && after_locative(cls, m.tokens.start - base) =>
+            {
+                a.country.clone()
+            }
             _ => None,
         })
         .or_else(|| {
@@ -1714,7 +1759,10 @@ fn aliases(name: &[Token], cls: &[Classes]) -> Vec<Vec<String>> {
             out.push(words[k..].to_vec());
         }
     }
-    if words.len() == 2 {
+    // ("Kim Jong Un" ... "Kim": a family name first is the short form of a
+    // three-word name whose given name is two syllables, the last short, as
+    // in Korean names; not "George W. Bush")
+    if words.len() == 2 || (words.len() == 3 && words[1].len() > 2 && words[2].len() <= 3) {
         out.push(vec![words[0].clone()]);
     }
     out
