@@ -48,18 +48,18 @@ fn builtin_lexicon_on_gold_set() {
     assert_eq!(m.items, g.items.len());
     assert_eq!(m.root.gold, g.event_count());
     let floors = [
-        ("root precision", m.root.precision, 0.89),
-        ("root recall", m.root.recall, 0.82),
-        ("root F1", m.root.f1, 0.86),
-        ("full-code F1", m.full.f1, 0.80),
-        ("strict F1", m.strict.f1, 0.46),
-        ("source country accuracy", m.actors.source_country.accuracy, 0.97),
-        ("target country accuracy", m.actors.target_country.accuracy, 0.95),
-        ("date accuracy", m.date.accuracy, 0.97),
+        ("root precision", m.root.precision, 0.93),
+        ("root recall", m.root.recall, 0.84),
+        ("root F1", m.root.f1, 0.89),
+        ("full-code F1", m.full.f1, 0.83),
+        ("strict F1", m.strict.f1, 0.49),
+        ("source country accuracy", m.actors.source_country.accuracy, 0.98),
+        ("target country accuracy", m.actors.target_country.accuracy, 0.97),
+        ("date accuracy", m.date.accuracy, 0.98),
     ];
     let mut failed = below_floor(&floors);
     let clean = m.no_event.items - m.no_event.with_events;
-    if clean < 42 {
+    if clean < 48 {
         failed.push(format!(
             "only {clean} of {} no-event items stay silent",
             m.no_event.items
@@ -109,11 +109,11 @@ fn score_held_out(set: HeldOut) -> dyad_eval::Metrics {
 fn builtin_lexicon_on_dev_set() {
     let m = score_held_out(HeldOut {
         file: "dev.jsonl",
-        floors: [0.84, 0.77, 0.80, 0.73, 0.97, 0.96],
+        floors: [0.88, 0.81, 0.85, 0.77, 0.99, 0.96],
         errors_shown: 20,
     });
     assert!(
-        m.no_event.items - m.no_event.with_events >= 19,
+        m.no_event.items - m.no_event.with_events >= 22,
         "{} of {} no-event items coded something",
         m.no_event.with_events,
         m.no_event.items
@@ -128,7 +128,7 @@ fn builtin_lexicon_on_dev_set() {
 fn builtin_lexicon_on_dev2_set() {
     score_held_out(HeldOut {
         file: "dev2.jsonl",
-        floors: [0.76, 0.71, 0.73, 0.68, 0.97, 0.89],
+        floors: [0.81, 0.78, 0.80, 0.74, 0.98, 0.91],
         errors_shown: 20,
     });
 }
@@ -140,7 +140,7 @@ fn builtin_lexicon_on_dev2_set() {
 fn builtin_lexicon_on_fourth_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para4.jsonl",
-        floors: [0.69, 0.59, 0.64, 0.44, 0.93, 0.85],
+        floors: [0.83, 0.76, 0.80, 0.66, 0.97, 0.92],
         errors_shown: 20,
     });
 }
@@ -153,7 +153,7 @@ fn builtin_lexicon_on_fourth_paraphrase_set() {
 fn builtin_lexicon_on_cameo_coverage_set() {
     score_held_out(HeldOut {
         file: "cover.jsonl",
-        floors: [0.75, 0.70, 0.73, 0.59, 0.95, 0.90],
+        floors: [0.85, 0.82, 0.83, 0.74, 0.98, 0.93],
         errors_shown: 20,
     });
 }
@@ -166,7 +166,7 @@ fn builtin_lexicon_on_cameo_coverage_set() {
 fn builtin_lexicon_on_third_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para3.jsonl",
-        floors: [0.70, 0.57, 0.63, 0.57, 0.94, 0.88],
+        floors: [0.83, 0.65, 0.73, 0.67, 0.96, 0.92],
         errors_shown: 20,
     });
 }
@@ -178,7 +178,7 @@ fn builtin_lexicon_on_third_paraphrase_set() {
 fn builtin_lexicon_on_second_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para2.jsonl",
-        floors: [0.74, 0.59, 0.66, 0.57, 0.96, 0.92],
+        floors: [0.80, 0.68, 0.74, 0.67, 0.97, 0.93],
         errors_shown: 20,
     });
 }
@@ -191,7 +191,7 @@ fn builtin_lexicon_on_second_paraphrase_set() {
 fn builtin_lexicon_on_dev6_set() {
     score_held_out(HeldOut {
         file: "dev6.jsonl",
-        floors: [0.69, 0.64, 0.67, 0.57, 0.95, 0.92],
+        floors: [0.77, 0.78, 0.77, 0.70, 0.97, 0.95],
         errors_shown: 20,
     });
 }
@@ -204,7 +204,7 @@ fn builtin_lexicon_on_dev6_set() {
 fn builtin_lexicon_on_dev5_set() {
     score_held_out(HeldOut {
         file: "dev5.jsonl",
-        floors: [0.54, 0.41, 0.47, 0.40, 0.91, 0.82],
+        floors: [0.71, 0.59, 0.65, 0.56, 0.95, 0.90],
         errors_shown: 20,
     });
 }
@@ -216,7 +216,7 @@ fn builtin_lexicon_on_dev5_set() {
 fn builtin_lexicon_on_dev4_set() {
     score_held_out(HeldOut {
         file: "dev4.jsonl",
-        floors: [0.68, 0.58, 0.63, 0.50, 0.97, 0.90],
+        floors: [0.85, 0.76, 0.80, 0.73, 0.99, 0.94],
         errors_shown: 20,
     });
 }
@@ -228,7 +228,7 @@ fn builtin_lexicon_on_dev4_set() {
 fn builtin_lexicon_on_dev3_set() {
     score_held_out(HeldOut {
         file: "dev3.jsonl",
-        floors: [0.68, 0.67, 0.68, 0.65, 0.94, 0.86],
+        floors: [0.79, 0.76, 0.77, 0.73, 0.98, 0.91],
         errors_shown: 20,
     });
 }
@@ -242,7 +242,7 @@ fn builtin_lexicon_on_dev3_set() {
 fn builtin_lexicon_on_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para.jsonl",
-        floors: [0.75, 0.64, 0.69, 0.63, 0.95, 0.88],
+        floors: [0.81, 0.70, 0.75, 0.71, 0.96, 0.92],
         errors_shown: 20,
     });
 }
@@ -255,7 +255,7 @@ fn builtin_lexicon_on_paraphrase_set() {
 fn builtin_lexicon_on_blind2_set() {
     score_held_out(HeldOut {
         file: "blind2.jsonl",
-        floors: [0.63, 0.56, 0.60, 0.53, 0.95, 0.88],
+        floors: [0.74, 0.60, 0.67, 0.58, 0.99, 0.90],
         errors_shown: 0,
     });
 }
@@ -268,7 +268,20 @@ fn builtin_lexicon_on_blind2_set() {
 fn builtin_lexicon_on_blind3_set() {
     score_held_out(HeldOut {
         file: "blind3.jsonl",
-        floors: [0.61, 0.53, 0.57, 0.49, 0.94, 0.90],
+        floors: [0.65, 0.54, 0.59, 0.52, 0.94, 0.90],
+        errors_shown: 0,
+    });
+}
+
+/// The sixteenth set (`fixtures/blind4.jsonl`, 120 items written at the end
+/// of the tenth stop by a team member who never ran the coder, 1984–2024;
+/// measured exactly once, at the end of that stop, at root F1 0.734, full
+/// 0.675; its errors are never printed nor read): floors a little below.
+#[test]
+fn builtin_lexicon_on_blind4_set() {
+    score_held_out(HeldOut {
+        file: "blind4.jsonl",
+        floors: [0.74, 0.70, 0.72, 0.66, 0.99, 0.93],
         errors_shown: 0,
     });
 }
@@ -281,7 +294,7 @@ fn builtin_lexicon_on_blind3_set() {
 fn builtin_lexicon_on_blind_set() {
     score_held_out(HeldOut {
         file: "blind.jsonl",
-        floors: [0.75, 0.75, 0.75, 0.63, 0.96, 0.92],
+        floors: [0.82, 0.78, 0.80, 0.70, 0.96, 0.94],
         errors_shown: 0,
     });
 }
