@@ -1249,8 +1249,7 @@ impl SentenceActors<'_> {
         if t < 3 || self.toks[t - 1].lower != "of" {
             return false;
         }
-        let unit = self.toks[t - 2].lower.as_str();
-        if !matches!(unit, "hours" | "days" | "nights" | "weeks" | "months" | "years") {
+        if !self.cls[t - 2].lower_is(WordClass::Duration) {
             return false;
         }
         let mut k = t - 3;
@@ -1278,7 +1277,7 @@ impl SentenceActors<'_> {
             && self
                 .toks
                 .get(k + 1)
-                .is_some_and(|n| matches!(n.lower.as_str(), "response" | "retaliation" | "reaction" | "reprisal"));
+                .is_some_and(|_| self.cls[k + 1].lower_is(WordClass::Reason));
         // ("amid tensions with Kosovo" still names whom a posture is aimed at)
         reason || (w == "following" && self.covering(k).is_none())
     }
@@ -2270,7 +2269,7 @@ fn sentence_events(
                         && toks[k].lower.ends_with("ed"))
                     // ("..., as national police used batons": a clause with its
                     // own subject)
-                    || (matches!(toks[k].lower.as_str(), "as" | "while" | "when" | "whereas") && {
+                    || (sa.cls[k].lower_is(WordClass::Simultaneous) && {
                         let j = sa.skip_dets(k + 1);
                         sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
                     })
@@ -2302,10 +2301,8 @@ fn sentence_events(
                     // before the Security Council voted sanctions")
                     || (sa.is(k, WordClass::Temporal)
                         && (toks[k].lower != "before"
-                            || matches!(
-                                toks[k - 1].lower.as_str(),
-                                "minutes" | "hours" | "days" | "weeks" | "months" | "shortly" | "just" | "moments"
-                            ))))
+                            || sa.cls[k - 1].lower_is(WordClass::Duration)
+                            || sa.cls[k - 1].lower_is(WordClass::Proximity))))
         })
     };
     // (nor a verbal act in a participle after a comma: "demanded that China

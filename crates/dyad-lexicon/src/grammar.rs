@@ -45,6 +45,10 @@ pub enum WordClass {
     Collective,
     Modifier,
     BarePast,
+    Duration,
+    Proximity,
+    Reason,
+    Simultaneous,
 }
 
 impl WordClass {
@@ -90,6 +94,10 @@ impl WordClass {
             "collective" => Self::Collective,
             "modifier" => Self::Modifier,
             "bare-past" => Self::BarePast,
+            "duration" => Self::Duration,
+            "proximity" => Self::Proximity,
+            "reason" => Self::Reason,
+            "simultaneous" => Self::Simultaneous,
             _ => return None,
         })
     }
@@ -108,6 +116,9 @@ impl WordClass {
         | (1 << Self::Collective as u64)
         | (1 << Self::Modifier as u64)
         | (1 << Self::BarePast as u64)
+        | (1 << Self::Duration as u64)
+        | (1 << Self::Proximity as u64)
+        | (1 << Self::Reason as u64)
         | (1 << Self::Anaphor as u64);
 }
 
