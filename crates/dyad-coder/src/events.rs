@@ -1923,7 +1923,7 @@ fn sentence_events(
             && core.start > 0
             && toks[core.start - 1].lower == ","
             && toks[core.start].lower.ends_with("ing")
-            && matches!(p.code.get(..2), Some("10" | "13"))
+            && lex.modality.object_aimed(&p.code)
             // (a pattern written without TARGET: "warn of consequences", not
             // "warning to TARGET" that lost its own)
             && !p.has_target_slot()
@@ -1950,7 +1950,7 @@ fn sentence_events(
         {
             // (", and Islamic State claimed responsibility" has no target: only
             // a disapproval or rejection reacts across ", and")
-            let across_and = matches!(p.code.get(..2), Some("11" | "12")) || p.code == "016";
+            let across_and = lex.modality.denial(&p.code);
             if let Some(g) = sa.appositive_target(core.start, &sources, across_and) {
                 targets = g;
             }
@@ -2312,10 +2312,7 @@ fn sentence_events(
         toks.iter()
             .position(|t| t.start == e.event_span.start)
             .is_some_and(|k| {
-                k > 0
-                    && toks[k - 1].lower == ","
-                    && toks[k].lower.ends_with("ing")
-                    && matches!(e.cameo.get(..2), Some("10" | "11" | "12" | "13"))
+                k > 0 && toks[k - 1].lower == "," && toks[k].lower.ends_with("ing") && lex.modality.verbal(&e.cameo)
             })
     };
     // each event's governor: the nearest appeal, demand, ... before it
@@ -2458,7 +2455,7 @@ fn sentence_events(
             return false;
         };
         // (a verbal act is no toll: "demanded ..., accusing Beijing of ...")
-        let verbal = matches!(e.cameo.get(..2), Some("10" | "11" | "12" | "13"));
+        let verbal = lex.modality.verbal(&e.cameo);
         let participle = k > 0
             && !verbal
             && toks[k - 1].lower == ","

@@ -75,6 +75,9 @@ pub struct ModalityMap {
     aimed: FxHashMap<String, String>,
     reaction: FxHashMap<String, String>,
     envoy: FxHashMap<String, String>,
+    verbal: FxHashMap<String, String>,
+    object_aimed: FxHashMap<String, String>,
+    denial: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -100,6 +103,9 @@ impl ModalityMap {
             "aimed" => &mut self.aimed,
             "reaction" => &mut self.reaction,
             "envoy" => &mut self.envoy,
+            "verbal" => &mut self.verbal,
+            "object-aimed" => &mut self.object_aimed,
+            "denial" => &mut self.denial,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -184,6 +190,26 @@ impl ModalityMap {
             (Some(sector), Some(barred)) => !barred.split(',').any(|b| b.trim() == sector),
             _ => true,
         }
+    }
+
+    /// Whether `code` is a verbal act, which in a participle after a comma
+    /// says something new ("demanded ..., accusing Beijing of ..."): neither
+    /// the content of the act before it nor its consequence.
+    pub fn verbal(&self, code: &str) -> bool {
+        Self::lookup(&self.verbal, code).is_some()
+    }
+
+    /// Whether a participle of `code` after a comma with no target of its own
+    /// is aimed at the main clause's object ("summoned the ambassador ...,
+    /// warning of severe consequences").
+    pub fn object_aimed(&self, code: &str) -> bool {
+        Self::lookup(&self.object_aimed, code).is_some()
+    }
+
+    /// Whether `code` reacts to the main clause's subject even across ",
+    /// and" (", and Armenia denied the charge").
+    pub fn denial(&self, code: &str) -> bool {
+        Self::lookup(&self.denial, code).is_some()
     }
 
     /// Whether `code` is a reaction to what someone else did, which an
