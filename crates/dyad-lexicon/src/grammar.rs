@@ -49,6 +49,7 @@ pub enum WordClass {
     Proximity,
     Reason,
     Simultaneous,
+    VerbParticle,
 }
 
 impl WordClass {
@@ -98,6 +99,7 @@ impl WordClass {
             "proximity" => Self::Proximity,
             "reason" => Self::Reason,
             "simultaneous" => Self::Simultaneous,
+            "verb-particle" => Self::VerbParticle,
             _ => return None,
         })
     }
@@ -108,7 +110,8 @@ impl WordClass {
     }
 
     /// Classes of content words (nouns, participles) that only the actor
-    /// finder asks about: a word of these classes alone is no function word.
+    /// finder asks about, and `verb-particle`, which only the pattern loader's
+    /// lint asks about: a word of these classes alone is no function word.
     pub const CONTENT: u64 = (1 << Self::Sponsor as u64)
         | (1 << Self::Stance as u64)
         | (1 << Self::Sender as u64)
@@ -119,6 +122,7 @@ impl WordClass {
         | (1 << Self::Duration as u64)
         | (1 << Self::Proximity as u64)
         | (1 << Self::Reason as u64)
+        | (1 << Self::VerbParticle as u64)
         | (1 << Self::Anaphor as u64);
 }
 
