@@ -15,8 +15,8 @@ use std::path::PathBuf;
 /// patterns of `dict/events.txt`'s "codebook phrasings" block were written
 /// with these examples as a yardstick, so this is no longer a blind measure.
 const ROOT_FLOOR: f64 = 0.79;
-/// Full-code hits measured: 183 of 276 (0.663).
-const FULL_FLOOR: f64 = 0.65;
+/// Full-code hits measured: 185 of 276 (0.670).
+const FULL_FLOOR: f64 = 0.66;
 
 fn reference_file() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/cameo/icews_cameo_codes.csv");
