@@ -15,7 +15,7 @@ use std::path::PathBuf;
 /// patterns of `dict/events.txt`'s "codebook phrasings" block were written
 /// with these examples as a yardstick, so this is no longer a blind measure.
 const ROOT_FLOOR: f64 = 0.79;
-/// Full-code hits measured: 185 of 276 (0.670).
+/// Full-code hits measured: 186 of 276 (0.674).
 const FULL_FLOOR: f64 = 0.66;
 
 fn reference_file() -> Option<PathBuf> {
