@@ -2316,68 +2316,73 @@ fn sentence_events(
             })
     };
     // each event's governor: the nearest appeal, demand, ... before it
-    let governed_by: Vec<Option<usize>> = out
-        .iter()
-        .map(|e| {
-            // (nor past ", and" when the later event names its own source after
-            // it: "X called on Assad to step down, and the leaders of Britain urged him")
-            let own_subject = |ge: usize| {
-                // (a source this stage added, a place standing for its country,
-                // is in `pending`)
-                let Some(src) = doc
-                    .mentions
-                    .get(e.source)
-                    .or_else(|| pending.get(e.source - doc.mentions.len()))
-                    .map(|m| m.span.start)
-                else {
-                    return false;
+    let find_governed = |out: &[Event]| -> Vec<Option<usize>> {
+        out.iter()
+            .map(|e| {
+                // (nor past ", and" when the later event names its own source after
+                // it: "X called on Assad to step down, and the leaders of Britain urged him")
+                let own_subject = |ge: usize| {
+                    // (a source this stage added, a place standing for its country,
+                    // is in `pending`)
+                    let Some(src) = doc
+                        .mentions
+                        .get(e.source)
+                        .or_else(|| pending.get(e.source - doc.mentions.len()))
+                        .map(|m| m.span.start)
+                    else {
+                        return false;
+                    };
+                    (1..toks.len().saturating_sub(1)).any(|k| {
+                        toks[k].lower == ","
+                            && sa.is(k + 1, WordClass::Conj)
+                            && toks[k].start >= ge
+                            && toks[k].end <= src
+                            && src < e.event_span.start
+                    })
                 };
-                (1..toks.len().saturating_sub(1)).any(|k| {
-                    toks[k].lower == ","
-                        && sa.is(k + 1, WordClass::Conj)
-                        && toks[k].start >= ge
-                        && toks[k].end <= src
-                        && src < e.event_span.start
-                })
-            };
-            governors.iter().rev().copied().find(|&g| {
-                let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
-                let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
-                    || lex.modality.content(&out[g].cameo, &e.cameo).is_some();
-                // (nor a participle describing its subject, "protesters demanding
-                // his resignation stormed ...": the subject's main verb is no content)
-                let participle = out[g].source == e.source
-                    && toks
+                governors.iter().rev().copied().find(|&g| {
+                    let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
+                    let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
+                        || lex.modality.content(&out[g].cameo, &e.cameo).is_some();
+                    // (nor a participle describing its subject, "protesters demanding
+                    // his resignation stormed ...": the subject's main verb is no content)
+                    let participle = out[g].source == e.source
+                        && toks
+                            .iter()
+                            .position(|t| t.start == gs)
+                            .is_some_and(|k| k > 0 && toks[k].lower.ends_with("ing") && sa.at_end(k).is_some());
+                    // (a protest's participle is still what it is for: "rallied
+                    // ..., demanding his resignation")
+                    let protest = out[g].cameo.starts_with("14");
+                    // ("Demanding that Israel free 50 prisoners, Palestinian gunmen
+                    // seized the ship": an opening participle's content ends where
+                    // the main clause's subject starts)
+                    let opening = toks
                         .iter()
                         .position(|t| t.start == gs)
-                        .is_some_and(|k| k > 0 && toks[k].lower.ends_with("ing") && sa.at_end(k).is_some());
-                // (a protest's participle is still what it is for: "rallied
-                // ..., demanding his resignation")
-                let protest = out[g].cameo.starts_with("14");
-                // ("Demanding that Israel free 50 prisoners, Palestinian gunmen
-                // seized the ship": an opening participle's content ends where
-                // the main clause's subject starts)
-                let opening = toks
-                    .iter()
-                    .position(|t| t.start == gs)
-                    .is_some_and(|k| k == sa.body_start && toks[k].lower.ends_with("ing"))
-                    && (1..toks.len()).any(|k| {
-                        toks[k - 1].lower == "," && toks[k - 1].start >= ge && toks[k].end <= e.event_span.start && {
-                            let j = sa.skip_dets(k);
-                            sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
-                        }
-                    });
-                asks_for
-                    && !participle
-                    && !opening
-                    && (protest || !said_after_comma(e))
-                    && ge <= e.event_span.start
-                    && gs < e.event_span.start
-                    && !clause_break(ge, e.event_span.end)
-                    && !own_subject(ge)
+                        .is_some_and(|k| k == sa.body_start && toks[k].lower.ends_with("ing"))
+                        && (1..toks.len()).any(|k| {
+                            toks[k - 1].lower == ","
+                                && toks[k - 1].start >= ge
+                                && toks[k].end <= e.event_span.start
+                                && {
+                                    let j = sa.skip_dets(k);
+                                    sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
+                                }
+                        });
+                    asks_for
+                        && !participle
+                        && !opening
+                        && (protest || !said_after_comma(e))
+                        && ge <= e.event_span.start
+                        && gs < e.event_span.start
+                        && !clause_break(ge, e.event_span.end)
+                        && !own_subject(ge)
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let mut governed_by = find_governed(&out);
     // "demanded that Russia withdraw its forces": a plain appeal or demand
     // takes its CAMEO sub-code from what it asks for (100 + 0874 -> 1056)
     for (i, g) in governed_by.iter().enumerate() {
@@ -2411,6 +2416,27 @@ fn sentence_events(
                 out[g].pattern,
                 out[g].cameo
             );
+        }
+    }
+    // ("took to the streets ..., calling for the prime minister to step down":
+    // an appeal or demand just refined by what it asks for, 020 -> 0241, is in
+    // turn the content of the protest before it, 141 -> 1411)
+    let again = find_governed(&out);
+    for (i, g) in again.iter().enumerate() {
+        let Some(g) = *g else { continue };
+        if governed_by[i].is_some() {
+            continue;
+        }
+        let content = out[i].cameo.clone();
+        if let Some(was) = refine_by_content(lex, &mut out[g], &content) {
+            note!(
+                notes,
+                "recoded {was} {} as {}: it asks for {content} ({}), itself refined by what it asks for",
+                out[g].pattern,
+                out[g].cameo,
+                out[i].pattern
+            );
+            governed_by[i] = Some(g);
         }
     }
     let mut k = 0;
