@@ -9,7 +9,8 @@
 //! `{country_3}`, `{city}`) are filled from small fixed lists, rotating with
 //! the template's position, so every run codes the same headlines. dyad has
 //! no PLOVER coder of its own: an event's type and mode come from its CAMEO
-//! code through PLOVER's CAMEO table (`dict/cameo.tsv`). A template counts as
+//! code through PLOVER's CAMEO table as `dict/cameo.tsv` holds it (with the
+//! departures its header lists). A template counts as
 //! a type hit when some coded, non-negated event carries the labelled type,
 //! and as a full hit when that event also carries the labelled mode (or the
 //! template has no mode). Exact duplicate rows of the file are scored once.
@@ -24,10 +25,12 @@ use dyad_pipeline::Pipeline;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Type hits measured when the floor was set: 58 of 332 (0.175).
-const TYPE_FLOOR: f64 = 0.17;
-/// Type and mode hits measured: 49 of 332 (0.148).
-const FULL_FLOOR: f64 = 0.14;
+/// Type hits measured when the floor was set: 99 of 332 (0.298; 58, 0.175,
+/// on the first run, before headline agents, phrasings and the departures
+/// from PLOVER's table in `dict/cameo.tsv`).
+const TYPE_FLOOR: f64 = 0.29;
+/// Type and mode hits measured: 81 of 332 (0.244; first run 49, 0.148).
+const FULL_FLOOR: f64 = 0.24;
 
 const COUNTRIES: [&str; 10] = [
     "France", "Kenya", "Brazil", "Japan", "Egypt", "Canada", "India", "Mexico", "Nigeria", "Germany",
@@ -92,8 +95,12 @@ fn templates(path: &Path) -> Vec<Template> {
     rows.filter_map(|r| {
         let get = |i: usize| r.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
         let (e, m, t) = (get(event), get(mode).to_lowercase(), get(title));
-        // the file's one misspelt mode
-        let m = if m == "sieze" { "seize".to_string() } else { m };
+        // the file's two misspelt modes
+        let m = match m.as_str() {
+            "sieze" => "seize".to_string(),
+            "primative" => "primitive".to_string(),
+            _ => m,
+        };
         (!e.is_empty() && !t.is_empty() && seen.insert((e.clone(), m.clone(), t.clone()))).then(|| Template {
             event: e,
             mode: (!m.is_empty()).then_some(m),

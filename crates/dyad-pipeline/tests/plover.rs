@@ -114,11 +114,7 @@ fn statements_without_a_plover_type_have_no_mode_or_context() {
                     r.cameo
                 );
                 // (root 08 alone is split between CONCEDE and RETREAT in PLOVER's table)
-                assert!(
-                    r.root == "01" || r.cameo == "08",
-                    "{} has no PLOVER type",
-                    r.cameo
-                );
+                assert!(r.root == "01" || r.cameo == "08", "{} has no PLOVER type", r.cameo);
             }
         }
     }
