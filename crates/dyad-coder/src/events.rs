@@ -2140,7 +2140,11 @@ fn sentence_events(
                 };
                 // self-reference ("Russia ... the Russian government"), not a domestic dyad
                 let bare = |x: &Actor| x.sector.is_none() && x.name.is_none();
-                if a.code == b.code || (a.country.is_some() && a.country == b.country && (bare(a) || bare(b))) {
+                // (but a country's bare name never stands for its press or its
+                // opposition: "Iran arrested two journalists" is a domestic dyad)
+                let society = |x: &Actor| x.sector.as_deref().is_some_and(|s| lex.modality.society(s));
+                let same = (bare(a) && !society(b)) || (bare(b) && !society(a));
+                if a.code == b.code || (a.country.is_some() && a.country == b.country && same) {
                     note!(
                         notes,
                         "dropped {} {}: source and target are the same actor ({})",

@@ -1142,8 +1142,7 @@ fn sentence_mentions<'l>(
                 }
                 // (diplomatic shorthand, "the region", "the other side", only
                 // stands for a government beside a country it names)
-                _ if !headline
-                    && (stands_alone(toks, cls, j)
+                _ if (stands_alone(toks, cls, j)
                         // ("Truckers protesting ... blocked": a plural opening the
                         // sentence before a participle is its subject, though the
                         // lemma table does not know the plural)

@@ -72,6 +72,7 @@ pub struct ModalityMap {
     claim: FxHashMap<String, String>,
     unnamed_attacker: FxHashMap<String, String>,
     origin: FxHashMap<String, String>,
+    society: FxHashMap<String, String>,
     aimed: FxHashMap<String, String>,
     reaction: FxHashMap<String, String>,
     envoy: FxHashMap<String, String>,
@@ -100,6 +101,7 @@ impl ModalityMap {
             "claim" => &mut self.claim,
             "unnamed-attacker" => &mut self.unnamed_attacker,
             "origin" => &mut self.origin,
+            "society" => &mut self.society,
             "aimed" => &mut self.aimed,
             "reaction" => &mut self.reaction,
             "envoy" => &mut self.envoy,
@@ -271,6 +273,13 @@ impl ModalityMap {
     /// sentence's place does not give it a country (refugees, migrants).
     pub fn keeps_origin(&self, sector: &str) -> bool {
         self.origin.contains_key(sector)
+    }
+
+    /// Whether an agent of `sector` is part of its country's society that the
+    /// country's bare name never stands for (the press, the opposition), so
+    /// "Iran arrested two journalists" is a domestic dyad, not self-reference.
+    pub fn society(&self, sector: &str) -> bool {
+        self.society.contains_key(sector) || sector.get(..3).is_some_and(|s| self.society.contains_key(s))
     }
 
     /// The code of the same event seen from its target, coded too with
