@@ -627,7 +627,7 @@ impl SentenceActors<'_> {
             return person.map(|a| vec![a]);
         }
         self.main_subject(k)
-            .or_else(|| self.antecedent_of(k, &[]).map(|a| vec![a]))
+            .or_else(|| self.antecedent_of(k, &[], false).map(|a| vec![a]))
     }
 
     /// "protesters who stormed parliament": the verb right after a relative
@@ -1012,7 +1012,7 @@ impl SentenceActors<'_> {
     /// skipped inside the match). Empty if none applies.
     fn missing_target(&self, m: &PatternMatch, core_end: usize, exclude: &[usize], attack: bool) -> Vec<usize> {
         if attack && self.is(m.end, WordClass::Possessive) {
-            return self.antecedent_of(m.end, exclude).into_iter().collect();
+            return self.antecedent_of(m.end, exclude, false).into_iter().collect();
         }
         if let Some(k) = trailing_condition(self, core_end) {
             return self.first_actor_after(k + 1, exclude).unwrap_or_default();
@@ -1191,14 +1191,16 @@ impl SentenceActors<'_> {
     /// The actor a pronoun at `k` stands for: the latest actor before it in
     /// the sentence that is not a source and not of a source's country
     /// ("the Chinese side ... would like to express condolences to them").
-    fn antecedent(&self, k: usize, exclude: &[usize]) -> Option<usize> {
+    /// With `home` (dict/modality.tsv `home-object`), an actor of the
+    /// source's country of another sector counts ("police dispersed them").
+    fn antecedent(&self, k: usize, exclude: &[usize], home: bool) -> Option<usize> {
         if !self.is(k, WordClass::Pronoun) {
             return None;
         }
         // ("he", "she" stand for a person: "Lehder was extradited to the
         // United States hours after he was captured", not the country)
         let person = self.is(k, WordClass::PersonPronoun);
-        match self.antecedent_of(k, exclude) {
+        match self.antecedent_of(k, exclude, home) {
             Some(a) if person && self.doc_actor(a).name.is_none() => {
                 let named = (0..self.actors.len())
                     .rev()
@@ -1209,9 +1211,25 @@ impl SentenceActors<'_> {
         }
     }
 
+    /// Whether actor `a` may be what a plural pronoun ("them") stands for:
+    /// a coordination, a name, a country, or an agent noun whose head is
+    /// plural ("supporters of Niger's coup leaders", not "the French embassy").
+    fn plural_actor(&self, a: usize) -> bool {
+        let d = self.doc_actor(a);
+        if d.name.is_some() || d.sector.is_none() || self.group_left(a).len() >= 2 || self.group_right(a).len() >= 2 {
+            return true;
+        }
+        let r = &self.actors[a].0;
+        let head = (r.start..r.end)
+            .find(|&j| j > r.start && self.toks[j].lower == "of")
+            .map_or(r.end - 1, |j| j - 1);
+        let w = &self.toks[head];
+        (w.lower.ends_with('s') && !w.lower.ends_with("ss")) || w.lemma != w.lower
+    }
+
     /// The latest actor before token `k` that is not a source nor of a
     /// source's country.
-    fn antecedent_of(&self, k: usize, exclude: &[usize]) -> Option<usize> {
+    fn antecedent_of(&self, k: usize, exclude: &[usize], home: bool) -> Option<usize> {
         // (a named person of another sector of the source's country may be
         // meant: "the head of the armed forces called on him [Morales] to step
         // down"; otherwise the source's country is the source speaking of itself)
@@ -1219,13 +1237,23 @@ impl SentenceActors<'_> {
             exclude.iter().any(|&s| {
                 let (x, y) = (self.doc_actor(s), self.doc_actor(a));
                 let named_other = y.name.is_some() && x.name != y.name && x.sector != y.sector;
-                x.country.is_some() && x.country == y.country && !named_other
+                let home_other = home && y.sector.is_some() && x.sector != y.sector;
+                x.country.is_some() && x.country == y.country && !named_other && !home_other
             })
         };
-        (0..self.actors.len())
-            .rev()
-            .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
-            .find(|&a| !same_side(a))
+        let candidates = || {
+            (0..self.actors.len())
+                .rev()
+                .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
+                .filter(|&a| !same_side(a))
+        };
+        // ("them": the latest plural actor, else the latest actor)
+        if self.is(k, WordClass::PluralPronoun) {
+            if let Some(a) = candidates().find(|&a| self.plural_actor(a)) {
+                return Some(a);
+            }
+        }
+        candidates().next()
     }
 
     /// The first actor after token `t` in the clause, if it is neither a
@@ -1297,7 +1325,7 @@ impl SentenceActors<'_> {
                 return None;
             }
             if k == t || (k == t + 1 && self.is(t, WordClass::Prep)) {
-                if let Some(a) = self.antecedent(k, exclude) {
+                if let Some(a) = self.antecedent(k, exclude, false) {
                     return Some(vec![a]);
                 }
             }
@@ -1523,7 +1551,11 @@ fn sentence_events(
             m.start,
         )
     });
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    // kept matches: core range, code, and whether it is a symmetric act with
+    // its own SOURCE and TARGET ("talks between SOURCE and TARGET")
+    let mut taken: Vec<(Range<usize>, String, bool)> = Vec::new();
+    // kept matches whose code lets a nested symmetric act be coded (`nested`)
+    let mut hosts: Vec<(Range<usize>, String)> = Vec::new();
     // tokens of intent and threat cues that kept events used
     let mut intent_cues: Vec<usize> = Vec::new();
     // actor mentions this stage adds: places standing for their country as targets
@@ -1569,7 +1601,24 @@ fn sentence_events(
             );
             continue;
         }
-        if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
+        // ("Qatar hosted talks between the United States and the Taliban": the
+        // two sides' own symmetric act nested in a kept act over both of them
+        // is coded too, dict/modality.tsv `nested`)
+        let nested = p.symmetric
+            && m.source.is_some()
+            && m.target.is_some()
+            && hosts
+                .iter()
+                .any(|(r, code)| r.start <= m.start && m.end <= r.end && lex.modality.nested(code, &p.code));
+        // (and the other way round: the act over both sides is coded around
+        // their symmetric act kept first)
+        let hosting = lex.modality.has_nested(&p.code);
+        let blocked = taken.iter().any(|(r, code, inner)| {
+            r.start < core.end
+                && core.start < r.end
+                && !(hosting && *inner && m.start <= r.start && r.end <= m.end && lex.modality.nested(&p.code, code))
+        });
+        if !nested && blocked {
             note!(
                 notes,
                 "dropped {} {} ({}): overlaps a more specific match",
@@ -1702,7 +1751,26 @@ fn sentence_events(
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
             Some(r) if r.len() == 1 && sa.covering(r.start).is_none() && sa.is(r.start, WordClass::Pronoun) => {
-                sa.antecedent(r.start, exclude).into_iter().collect()
+                // ("warned Israel and Hamas ..., and warned them": "them"
+                // stands for the whole coordination)
+                match sa.antecedent(r.start, exclude, lex.modality.home_object(&p.code)) {
+                    // (one per country: "Assad and his family ... granted them
+                    // asylum" is one grant to Syrians)
+                    Some(a) if sa.is(r.start, WordClass::PluralPronoun) => {
+                        let mut seen: Vec<Option<&str>> = Vec::new();
+                        sa.group_left(a)
+                            .into_iter()
+                            .filter(|g| !exclude.contains(g))
+                            .filter(|&g| {
+                                let c = sa.country(g);
+                                let new = c.is_none() || !seen.contains(&c);
+                                seen.push(c);
+                                new
+                            })
+                            .collect()
+                    }
+                    found => found.into_iter().collect(),
+                }
             }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             None if m.target_missing => {
@@ -1999,7 +2067,11 @@ fn sentence_events(
             );
             continue;
         }
-        taken.push(core.clone());
+        taken.push((
+            core.clone(),
+            p.code.clone(),
+            p.symmetric && m.source.is_some() && m.target.is_some(),
+        ));
         let Cues {
             modality,
             negated,
@@ -2021,6 +2093,10 @@ fn sentence_events(
             }
             _ => (modality, cue),
         };
+        // (only an asserted act: "would host talks between ..." holds no talks)
+        if lex.modality.has_nested(&p.code) && matches!(modality, Modality::Asserted) && !negated {
+            hosts.push((m.start..m.end, p.code.clone()));
+        }
         // "did not meet": no event; "refused to meet": a rejection (CAMEO 12x)
         let refusal_code = if refused { lex.modality.refusal(&p.code) } else { None };
         if negated && refusal_code.is_none() {
