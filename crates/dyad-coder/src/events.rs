@@ -361,8 +361,21 @@ impl SentenceActors<'_> {
                 continue;
             };
             let mut v = k + 1;
-            while v < and && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly")) {
-                v = self.date_end(v).unwrap_or(v + 1).max(v + 1);
+            // (or a place: "a tribunal in The Hague on Wednesday found")
+            let place_after = |v: usize| {
+                self.is(v, WordClass::Prep)
+                    .then(|| {
+                        self.places
+                            .iter()
+                            .find(|(r, _)| r.start == v + 1 || r.start == self.skip_dets(v + 1))
+                            .map(|(r, _)| r.end)
+                    })
+                    .flatten()
+            };
+            while v < and
+                && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly") || place_after(v).is_some())
+            {
+                v = self.date_end(v).or_else(|| place_after(v)).unwrap_or(v + 1).max(v + 1);
             }
             if v < and && verb_like(v) {
                 let group = self.group_left(a);
