@@ -1139,6 +1139,18 @@ impl SentenceActors<'_> {
         (!g.is_empty()).then_some(g)
     }
 
+    /// The actor a force used in return answers ("..., and South Korean
+    /// forces returned fire", "Israel retaliated with air strikes"): the
+    /// first actor of the sentence that is no source nor of a source's country.
+    fn retort_target(&self, exclude: &[usize]) -> Option<usize> {
+        (0..self.actors.len()).find(|&a| {
+            !exclude.contains(&a)
+                && self.country(a).is_some()
+                && !exclude.iter().any(|&s| self.country(s) == self.country(a))
+                && !self.possessive(a)
+        })
+    }
+
     /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
     /// "the other"), after an optional preposition.
     fn reciprocal_at(&self, t: usize) -> bool {
@@ -1869,6 +1881,15 @@ fn sentence_events(
                     targets.splice(0..0, left);
                 }
             }
+        }
+        // "..., and South Korean forces returned fire": force used in return
+        // with no target named answers the sentence's other side (grammar `retort`)
+        if targets.is_empty()
+            && !sources.is_empty()
+            && (m.start..m.end).any(|k| sa.is(k, WordClass::Retort))
+            && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 4)
+        {
+            targets.extend(sa.retort_target(exclude));
         }
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows

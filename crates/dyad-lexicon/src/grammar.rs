@@ -50,6 +50,7 @@ pub enum WordClass {
     Proximity,
     Reason,
     Simultaneous,
+    Retort,
 }
 
 impl WordClass {
@@ -100,6 +101,7 @@ impl WordClass {
             "proximity" => Self::Proximity,
             "reason" => Self::Reason,
             "simultaneous" => Self::Simultaneous,
+            "retort" => Self::Retort,
             _ => return None,
         })
     }
@@ -121,6 +123,7 @@ impl WordClass {
         | (1 << Self::Duration as u64)
         | (1 << Self::Proximity as u64)
         | (1 << Self::Reason as u64)
+        | (1 << Self::Retort as u64)
         | (1 << Self::Anaphor as u64);
 }
 
