@@ -1891,6 +1891,33 @@ fn sentence_events(
         {
             targets.extend(sa.retort_target(exclude));
         }
+        // "Modi telephoned Putin and appealed for an end to violence": an
+        // appeal or demand with no target named after a contact with someone
+        // is addressed to them (dict/modality.tsv `interlocutor`; not a bare
+        // verb whose words went missing: "on what he called a peace mission")
+        if let Some(contact) = lex
+            .modality
+            .interlocutor(&p.code)
+            .filter(|_| targets.is_empty() && !sources.is_empty() && !m.word_missing)
+        {
+            let contacted = |a: usize| {
+                let r = &sa.actors[a].0;
+                matches.iter().any(|c| {
+                    lex.patterns.list[c.pattern].code.starts_with(contact)
+                        && c.target.as_ref().is_some_and(|t| t.start <= r.start && r.end <= t.end)
+                })
+            };
+            targets.extend(
+                (0..sa.actors.len())
+                    .rev()
+                    .filter(|&a| sa.actors[a].0.end <= core.start && !exclude.contains(&a))
+                    .filter(|&a| {
+                        sa.country(a)
+                            .is_none_or(|c| exclude.iter().all(|&s| sa.country(s) != Some(c)))
+                    })
+                    .find(|&a| contacted(a)),
+            );
+        }
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
         // this only when it is symmetric

@@ -80,6 +80,7 @@ pub struct ModalityMap {
     denial: FxHashMap<String, String>,
     home_object: FxHashMap<String, String>,
     nested: FxHashMap<String, String>,
+    interlocutor: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -110,6 +111,7 @@ impl ModalityMap {
             "denial" => &mut self.denial,
             "home-object" => &mut self.home_object,
             "nested" => &mut self.nested,
+            "interlocutor" => &mut self.interlocutor,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -234,13 +236,20 @@ impl ModalityMap {
     /// Whether a kept event of code `outer` over two sides ("hosted talks
     /// between Israel and Hamas", 045) also lets the symmetric act `inner`
     /// its words name between those sides be coded ("talks between Israel
-    /// and Hamas", 046): `nested	OUTER	INNER-PREFIX`.
+    /// and Hamas", 046): `nested OUTER INNER-PREFIX`.
     pub fn nested(&self, outer: &str, inner: &str) -> bool {
         self.nested
             .iter()
             .filter(|(k, _)| outer.starts_with(k.as_str()))
             .max_by_key(|(k, _)| k.len())
             .is_some_and(|(_, v)| inner.starts_with(v.as_str()))
+    }
+
+    /// The code prefix of the contacts whose target an act of `code` with no
+    /// target named is addressed to (`interlocutor CODE CONTACT`: "Modi
+    /// telephoned Putin and appealed for an end to violence").
+    pub fn interlocutor<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.interlocutor, code)
     }
 
     /// Whether `code` has a `nested` row.
