@@ -1853,7 +1853,9 @@ fn sentence_events(
                         .and_then(|_| {
                             // "..., drawing criticism from X": a participle after a comma
                             // reacts to the main clause's subject, not its object
-                            if core.start > 0 && sa.toks[core.start - 1].lower == "," {
+                            // (and "in a deal brokered by the UAE" acts on the main
+                            // clause's subject, the parties: dict/modality.tsv `parties`)
+                            if core.start > 0 && sa.toks[core.start - 1].lower == "," || lex.modality.parties(&p.code) {
                                 sa.main_subject(core.start)
                             } else {
                                 sa.subject_before(core.start)

@@ -81,6 +81,7 @@ pub struct ModalityMap {
     home_object: FxHashMap<String, String>,
     nested: FxHashMap<String, String>,
     interlocutor: FxHashMap<String, String>,
+    parties: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -112,6 +113,7 @@ impl ModalityMap {
             "home-object" => &mut self.home_object,
             "nested" => &mut self.nested,
             "interlocutor" => &mut self.interlocutor,
+            "parties" => &mut self.parties,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -250,6 +252,13 @@ impl ModalityMap {
     /// telephoned Putin and appealed for an end to violence").
     pub fn interlocutor<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.interlocutor, code)
+    }
+
+    /// Whether an act of `code` whose agent follows its verb ("in a deal
+    /// brokered by the UAE") acts on the main clause's subject, the parties
+    /// (`parties`), not on the nearest subject before it.
+    pub fn parties(&self, code: &str) -> bool {
+        Self::lookup(&self.parties, code).is_some()
     }
 
     /// Whether `code` has a `nested` row.
