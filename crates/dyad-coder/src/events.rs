@@ -361,8 +361,21 @@ impl SentenceActors<'_> {
                 continue;
             };
             let mut v = k + 1;
-            while v < and && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly")) {
-                v = self.date_end(v).unwrap_or(v + 1).max(v + 1);
+            // (or a place: "a tribunal in The Hague on Wednesday found")
+            let place_after = |v: usize| {
+                self.is(v, WordClass::Prep)
+                    .then(|| {
+                        self.places
+                            .iter()
+                            .find(|(r, _)| r.start == v + 1 || r.start == self.skip_dets(v + 1))
+                            .map(|(r, _)| r.end)
+                    })
+                    .flatten()
+            };
+            while v < and
+                && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly") || place_after(v).is_some())
+            {
+                v = self.date_end(v).or_else(|| place_after(v)).unwrap_or(v + 1).max(v + 1);
             }
             if v < and && verb_like(v) {
                 let group = self.group_left(a);
@@ -627,7 +640,7 @@ impl SentenceActors<'_> {
             return person.map(|a| vec![a]);
         }
         self.main_subject(k)
-            .or_else(|| self.antecedent_of(k, &[]).map(|a| vec![a]))
+            .or_else(|| self.antecedent_of(k, &[], false).map(|a| vec![a]))
     }
 
     /// "protesters who stormed parliament": the verb right after a relative
@@ -1012,7 +1025,7 @@ impl SentenceActors<'_> {
     /// skipped inside the match). Empty if none applies.
     fn missing_target(&self, m: &PatternMatch, core_end: usize, exclude: &[usize], attack: bool) -> Vec<usize> {
         if attack && self.is(m.end, WordClass::Possessive) {
-            return self.antecedent_of(m.end, exclude).into_iter().collect();
+            return self.antecedent_of(m.end, exclude, false).into_iter().collect();
         }
         if let Some(k) = trailing_condition(self, core_end) {
             return self.first_actor_after(k + 1, exclude).unwrap_or_default();
@@ -1126,6 +1139,18 @@ impl SentenceActors<'_> {
         (!g.is_empty()).then_some(g)
     }
 
+    /// The actor a force used in return answers ("..., and South Korean
+    /// forces returned fire", "Israel retaliated with air strikes"): the
+    /// first actor of the sentence that is no source nor of a source's country.
+    fn retort_target(&self, exclude: &[usize]) -> Option<usize> {
+        (0..self.actors.len()).find(|&a| {
+            !exclude.contains(&a)
+                && self.country(a).is_some()
+                && !exclude.iter().any(|&s| self.country(s) == self.country(a))
+                && !self.possessive(a)
+        })
+    }
+
     /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
     /// "the other"), after an optional preposition.
     fn reciprocal_at(&self, t: usize) -> bool {
@@ -1191,14 +1216,16 @@ impl SentenceActors<'_> {
     /// The actor a pronoun at `k` stands for: the latest actor before it in
     /// the sentence that is not a source and not of a source's country
     /// ("the Chinese side ... would like to express condolences to them").
-    fn antecedent(&self, k: usize, exclude: &[usize]) -> Option<usize> {
+    /// With `home` (dict/modality.tsv `home-object`), an actor of the
+    /// source's country of another sector counts ("police dispersed them").
+    fn antecedent(&self, k: usize, exclude: &[usize], home: bool) -> Option<usize> {
         if !self.is(k, WordClass::Pronoun) {
             return None;
         }
         // ("he", "she" stand for a person: "Lehder was extradited to the
         // United States hours after he was captured", not the country)
         let person = self.is(k, WordClass::PersonPronoun);
-        match self.antecedent_of(k, exclude) {
+        match self.antecedent_of(k, exclude, home) {
             Some(a) if person && self.doc_actor(a).name.is_none() => {
                 let named = (0..self.actors.len())
                     .rev()
@@ -1209,9 +1236,25 @@ impl SentenceActors<'_> {
         }
     }
 
+    /// Whether actor `a` may be what a plural pronoun ("them") stands for:
+    /// a coordination, a name, a country, or an agent noun whose head is
+    /// plural ("supporters of Niger's coup leaders", not "the French embassy").
+    fn plural_actor(&self, a: usize) -> bool {
+        let d = self.doc_actor(a);
+        if d.name.is_some() || d.sector.is_none() || self.group_left(a).len() >= 2 || self.group_right(a).len() >= 2 {
+            return true;
+        }
+        let r = &self.actors[a].0;
+        let head = (r.start..r.end)
+            .find(|&j| j > r.start && self.toks[j].lower == "of")
+            .map_or(r.end - 1, |j| j - 1);
+        let w = &self.toks[head];
+        (w.lower.ends_with('s') && !w.lower.ends_with("ss")) || w.lemma != w.lower
+    }
+
     /// The latest actor before token `k` that is not a source nor of a
     /// source's country.
-    fn antecedent_of(&self, k: usize, exclude: &[usize]) -> Option<usize> {
+    fn antecedent_of(&self, k: usize, exclude: &[usize], home: bool) -> Option<usize> {
         // (a named person of another sector of the source's country may be
         // meant: "the head of the armed forces called on him [Morales] to step
         // down"; otherwise the source's country is the source speaking of itself)
@@ -1219,13 +1262,23 @@ impl SentenceActors<'_> {
             exclude.iter().any(|&s| {
                 let (x, y) = (self.doc_actor(s), self.doc_actor(a));
                 let named_other = y.name.is_some() && x.name != y.name && x.sector != y.sector;
-                x.country.is_some() && x.country == y.country && !named_other
+                let home_other = home && y.sector.is_some() && x.sector != y.sector;
+                x.country.is_some() && x.country == y.country && !named_other && !home_other
             })
         };
-        (0..self.actors.len())
-            .rev()
-            .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
-            .find(|&a| !same_side(a))
+        let candidates = || {
+            (0..self.actors.len())
+                .rev()
+                .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
+                .filter(|&a| !same_side(a))
+        };
+        // ("them": the latest plural actor, else the latest actor)
+        if self.is(k, WordClass::PluralPronoun) {
+            if let Some(a) = candidates().find(|&a| self.plural_actor(a)) {
+                return Some(a);
+            }
+        }
+        candidates().next()
     }
 
     /// The first actor after token `t` in the clause, if it is neither a
@@ -1297,7 +1350,7 @@ impl SentenceActors<'_> {
                 return None;
             }
             if k == t || (k == t + 1 && self.is(t, WordClass::Prep)) {
-                if let Some(a) = self.antecedent(k, exclude) {
+                if let Some(a) = self.antecedent(k, exclude, false) {
                     return Some(vec![a]);
                 }
             }
@@ -1523,7 +1576,11 @@ fn sentence_events(
             m.start,
         )
     });
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    // kept matches: core range, code, and whether it is a symmetric act with
+    // its own SOURCE and TARGET ("talks between SOURCE and TARGET")
+    let mut taken: Vec<(Range<usize>, String, bool)> = Vec::new();
+    // kept matches whose code lets a nested symmetric act be coded (`nested`)
+    let mut hosts: Vec<(Range<usize>, String)> = Vec::new();
     // tokens of intent and threat cues that kept events used
     let mut intent_cues: Vec<usize> = Vec::new();
     // actor mentions this stage adds: places standing for their country as targets
@@ -1569,7 +1626,24 @@ fn sentence_events(
             );
             continue;
         }
-        if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
+        // ("Qatar hosted talks between the United States and the Taliban": the
+        // two sides' own symmetric act nested in a kept act over both of them
+        // is coded too, dict/modality.tsv `nested`)
+        let nested = p.symmetric
+            && m.source.is_some()
+            && m.target.is_some()
+            && hosts
+                .iter()
+                .any(|(r, code)| r.start <= m.start && m.end <= r.end && lex.modality.nested(code, &p.code));
+        // (and the other way round: the act over both sides is coded around
+        // their symmetric act kept first)
+        let hosting = lex.modality.has_nested(&p.code);
+        let blocked = taken.iter().any(|(r, code, inner)| {
+            r.start < core.end
+                && core.start < r.end
+                && !(hosting && *inner && m.start <= r.start && r.end <= m.end && lex.modality.nested(&p.code, code))
+        });
+        if !nested && blocked {
             note!(
                 notes,
                 "dropped {} {} ({}): overlaps a more specific match",
@@ -1702,7 +1776,26 @@ fn sentence_events(
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
             Some(r) if r.len() == 1 && sa.covering(r.start).is_none() && sa.is(r.start, WordClass::Pronoun) => {
-                sa.antecedent(r.start, exclude).into_iter().collect()
+                // ("warned Israel and Hamas ..., and warned them": "them"
+                // stands for the whole coordination)
+                match sa.antecedent(r.start, exclude, lex.modality.home_object(&p.code)) {
+                    // (one per country: "Assad and his family ... granted them
+                    // asylum" is one grant to Syrians)
+                    Some(a) if sa.is(r.start, WordClass::PluralPronoun) => {
+                        let mut seen: Vec<Option<&str>> = Vec::new();
+                        sa.group_left(a)
+                            .into_iter()
+                            .filter(|g| !exclude.contains(g))
+                            .filter(|&g| {
+                                let c = sa.country(g);
+                                let new = c.is_none() || !seen.contains(&c);
+                                seen.push(c);
+                                new
+                            })
+                            .collect()
+                    }
+                    found => found.into_iter().collect(),
+                }
             }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             None if m.target_missing => {
@@ -1760,7 +1853,9 @@ fn sentence_events(
                         .and_then(|_| {
                             // "..., drawing criticism from X": a participle after a comma
                             // reacts to the main clause's subject, not its object
-                            if core.start > 0 && sa.toks[core.start - 1].lower == "," {
+                            // (and "in a deal brokered by the UAE" acts on the main
+                            // clause's subject, the parties: dict/modality.tsv `parties`)
+                            if core.start > 0 && sa.toks[core.start - 1].lower == "," || lex.modality.parties(&p.code) {
                                 sa.main_subject(core.start)
                             } else {
                                 sa.subject_before(core.start)
@@ -1788,6 +1883,42 @@ fn sentence_events(
                     targets.splice(0..0, left);
                 }
             }
+        }
+        // "..., and South Korean forces returned fire": force used in return
+        // with no target named answers the sentence's other side (grammar `retort`)
+        if targets.is_empty()
+            && !sources.is_empty()
+            && (m.start..m.end).any(|k| sa.is(k, WordClass::Retort))
+            && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 4)
+        {
+            targets.extend(sa.retort_target(exclude));
+        }
+        // "Modi telephoned Putin and appealed for an end to violence": an
+        // appeal or demand with no target named after a contact with someone
+        // is addressed to them (dict/modality.tsv `interlocutor`; not a bare
+        // verb whose words went missing: "on what he called a peace mission")
+        if let Some(contact) = lex
+            .modality
+            .interlocutor(&p.code)
+            .filter(|_| targets.is_empty() && !sources.is_empty() && !m.word_missing)
+        {
+            let contacted = |a: usize| {
+                let r = &sa.actors[a].0;
+                matches.iter().any(|c| {
+                    lex.patterns.list[c.pattern].code.starts_with(contact)
+                        && c.target.as_ref().is_some_and(|t| t.start <= r.start && r.end <= t.end)
+                })
+            };
+            targets.extend(
+                (0..sa.actors.len())
+                    .rev()
+                    .filter(|&a| sa.actors[a].0.end <= core.start && !exclude.contains(&a))
+                    .filter(|&a| {
+                        sa.country(a)
+                            .is_none_or(|c| exclude.iter().all(|&s| sa.country(s) != Some(c)))
+                    })
+                    .find(|&a| contacted(a)),
+            );
         }
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
@@ -1999,7 +2130,11 @@ fn sentence_events(
             );
             continue;
         }
-        taken.push(core.clone());
+        taken.push((
+            core.clone(),
+            p.code.clone(),
+            p.symmetric && m.source.is_some() && m.target.is_some(),
+        ));
         let Cues {
             modality,
             negated,
@@ -2021,6 +2156,10 @@ fn sentence_events(
             }
             _ => (modality, cue),
         };
+        // (only an asserted act: "would host talks between ..." holds no talks)
+        if lex.modality.has_nested(&p.code) && matches!(modality, Modality::Asserted) && !negated {
+            hosts.push((m.start..m.end, p.code.clone()));
+        }
         // "did not meet": no event; "refused to meet": a rejection (CAMEO 12x)
         let refusal_code = if refused { lex.modality.refusal(&p.code) } else { None };
         if negated && refusal_code.is_none() {

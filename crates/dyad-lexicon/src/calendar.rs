@@ -79,6 +79,10 @@ pub struct ModalityMap {
     verbal: FxHashMap<String, String>,
     object_aimed: FxHashMap<String, String>,
     denial: FxHashMap<String, String>,
+    home_object: FxHashMap<String, String>,
+    nested: FxHashMap<String, String>,
+    interlocutor: FxHashMap<String, String>,
+    parties: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -108,6 +112,10 @@ impl ModalityMap {
             "verbal" => &mut self.verbal,
             "object-aimed" => &mut self.object_aimed,
             "denial" => &mut self.denial,
+            "home-object" => &mut self.home_object,
+            "nested" => &mut self.nested,
+            "interlocutor" => &mut self.interlocutor,
+            "parties" => &mut self.parties,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -222,6 +230,44 @@ impl ModalityMap {
 
     /// Whether an event of `code` with no target acts on the source's own
     /// country ("Sri Lanka declared a state of emergency" -> LKA).
+    /// Whether an object pronoun of `code` ("police dispersed them", "stripped
+    /// them of their citizenship") may stand for an actor of the source's own
+    /// country of another sector (`home-object`).
+    pub fn home_object(&self, code: &str) -> bool {
+        Self::lookup(&self.home_object, code).is_some()
+    }
+
+    /// Whether a kept event of code `outer` over two sides ("hosted talks
+    /// between Israel and Hamas", 045) also lets the symmetric act `inner`
+    /// its words name between those sides be coded ("talks between Israel
+    /// and Hamas", 046): `nested OUTER INNER-PREFIX`.
+    pub fn nested(&self, outer: &str, inner: &str) -> bool {
+        self.nested
+            .iter()
+            .filter(|(k, _)| outer.starts_with(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .is_some_and(|(_, v)| inner.starts_with(v.as_str()))
+    }
+
+    /// The code prefix of the contacts whose target an act of `code` with no
+    /// target named is addressed to (`interlocutor CODE CONTACT`: "Modi
+    /// telephoned Putin and appealed for an end to violence").
+    pub fn interlocutor<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.interlocutor, code)
+    }
+
+    /// Whether an act of `code` whose agent follows its verb ("in a deal
+    /// brokered by the UAE") acts on the main clause's subject, the parties
+    /// (`parties`), not on the nearest subject before it.
+    pub fn parties(&self, code: &str) -> bool {
+        Self::lookup(&self.parties, code).is_some()
+    }
+
+    /// Whether `code` has a `nested` row.
+    pub fn has_nested(&self, code: &str) -> bool {
+        self.nested.keys().any(|k| code.starts_with(k.as_str()))
+    }
+
     pub fn self_target(&self, code: &str) -> bool {
         Self::lookup(&self.self_target, code).is_some()
     }

@@ -36,6 +36,7 @@ pub enum WordClass {
     Reciprocal,
     ObjectPronoun,
     PersonPronoun,
+    PluralPronoun,
     ReciprocalHead,
     Setting,
     Sponsor,
@@ -50,6 +51,7 @@ pub enum WordClass {
     Reason,
     Simultaneous,
     VerbParticle,
+    Retort,
 }
 
 impl WordClass {
@@ -86,6 +88,7 @@ impl WordClass {
             "reciprocal" => Self::Reciprocal,
             "object-pronoun" => Self::ObjectPronoun,
             "person-pronoun" => Self::PersonPronoun,
+            "plural-pronoun" => Self::PluralPronoun,
             "reciprocal-head" => Self::ReciprocalHead,
             "setting" => Self::Setting,
             "sponsor" => Self::Sponsor,
@@ -100,6 +103,7 @@ impl WordClass {
             "reason" => Self::Reason,
             "simultaneous" => Self::Simultaneous,
             "verb-particle" => Self::VerbParticle,
+            "retort" => Self::Retort,
             _ => return None,
         })
     }
@@ -123,6 +127,7 @@ impl WordClass {
         | (1 << Self::Proximity as u64)
         | (1 << Self::Reason as u64)
         | (1 << Self::VerbParticle as u64)
+        | (1 << Self::Retort as u64)
         | (1 << Self::Anaphor as u64);
 }
 
