@@ -140,7 +140,6 @@ SD|El Geneina Fort|El Geneina|Geneina
 CD|Kinshasa||Leopoldville
 CD|Lubumbashi||Elisabethville
 CD|Kisangani||Stanleyville
-ZW|Harare||Salisbury
 IT|Genoa||Genova
 IT|Milan||Milano
 IT|Turin||Torino
@@ -394,6 +393,7 @@ Mindanao||PHL|region|7.500|125.000|
 Lachin|Lachin corridor|AZE|city|39.640|46.550|
 Pulwama||IND|city|33.870|74.900|
 Handlova||SVK|city|48.728|18.761|
+Salisbury||GBR|city|51.069|-1.795|Wiltshire, England (2018 Skripal poisoning); the colonial name of Harare is not kept as an alias
 """
 
 

@@ -1136,6 +1136,32 @@ fn sentence_mentions<'l>(
                             ));
                             i = end;
                         }
+                        // "Army chief General Waker": a name no dictionary knows,
+                        // in no word of it, after a capitalised title is the title's
+                        // holder, placed like a bare title (not "tanker Stena Impero")
+                        None if toks[agents_start].capitalized
+                            && range.clone().all(|k| by_start[k].is_empty())
+                            && !ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE)) =>
+                        {
+                            if ph
+                                .agents
+                                .first()
+                                .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector) && *sector != "IGO")
+                            {
+                                unplaced.push(out.len());
+                            }
+                            let mut holder = actor();
+                            holder.name = ph.name.as_ref().map(|(_, name)| name.clone());
+                            out.push(actor_mention(
+                                doc,
+                                s,
+                                base,
+                                agents_start..range.end,
+                                holder,
+                                entry_parts(),
+                            ));
+                            i = range.end;
+                        }
                         _ => i = range.start.max(start + 1),
                     }
                     continue;
