@@ -1366,7 +1366,19 @@ fn sentence_mentions<'l>(
                 a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country);
                 out[k].entry.push_str("+context:antecedent");
-            } else if let (Some(country), MentionKind::Actor(a)) = (&mem.dateline_country, &mut out[k].kind) {
+            } else if let (Some(country), MentionKind::Actor(a)) = (
+                // "NEW YORK - ... drone attacks on Saudi oil facilities": a weapon
+                // striking another country named after it was not launched from
+                // where the story is filed
+                mem.dateline_country.as_ref().filter(|d| {
+                    let last = out[k].tokens.end - base - 1;
+                    !cls[last].lower_is(WordClass::Weapon)
+                        || !out[k + 1..]
+                            .iter()
+                            .any(|m| m.actor().and_then(|a| a.country.as_ref()).is_some_and(|c| c != *d))
+                }),
+                &mut out[k].kind,
+            ) {
                 // "ISLAMABAD - Paramilitary forces arrested former Pakistani prime
                 // minister Imran Khan": nothing before it, so the dateline's
                 a.code = concat(country, a.sector.as_deref().unwrap_or_default());

@@ -52,6 +52,7 @@ pub enum WordClass {
     Simultaneous,
     VerbParticle,
     Retort,
+    Weapon,
 }
 
 impl WordClass {
@@ -104,6 +105,7 @@ impl WordClass {
             "simultaneous" => Self::Simultaneous,
             "verb-particle" => Self::VerbParticle,
             "retort" => Self::Retort,
+            "weapon" => Self::Weapon,
             _ => return None,
         })
     }
@@ -128,6 +130,7 @@ impl WordClass {
         | (1 << Self::Reason as u64)
         | (1 << Self::VerbParticle as u64)
         | (1 << Self::Retort as u64)
+        | (1 << Self::Weapon as u64)
         | (1 << Self::Anaphor as u64);
 }
 
