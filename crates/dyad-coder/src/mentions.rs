@@ -1169,6 +1169,7 @@ fn sentence_mentions<'l>(
                 // (diplomatic shorthand, "the region", "the other side", only
                 // stands for a government beside a country it names)
                 _ if (stands_alone(toks, cls, j)
+                        || subjunctive_after_that(toks, cls, agents_start, j)
                         // ("Truckers protesting ... blocked": a plural opening the
                         // sentence before a participle is its subject, though the
                         // lemma table does not know the plural)
@@ -1801,6 +1802,34 @@ fn in_unknown_name(
 /// ("police arrested", "protesters in") rather than an adjective before a
 /// noun ("military cooperation"): the next token must be punctuation, a
 /// function word, or an inflected verb form.
+/// Whether the bare title at `start..j` opens a "that" clause whose verb is
+/// a bare (subjunctive) form: "demanded that the ruling military council hand
+/// power to civilians", "insisted that the government release ...". The
+/// word after the verb must not make it a noun ("that the government
+/// release was delayed").
+fn subjunctive_after_that(toks: &[Token], cls: &[Classes], start: usize, j: usize) -> bool {
+    let mut k = start;
+    while k > 0 && (cls[k - 1].lower_is(WordClass::Det) || cls[k - 1].lower_is(WordClass::Modifier)) {
+        k -= 1;
+    }
+    let (Some(verb), Some(after)) = (toks.get(j), toks.get(j + 1)) else {
+        return false;
+    };
+    k > 0
+        && cls[k - 1].lower_is(WordClass::Complementizer)
+        && verb.kind == TokenKind::Word
+        && !verb.capitalized
+        && verb.lemma == verb.lower
+        && !verb.lower.ends_with("ing")
+        && !cls[j].function_word()
+        && !cls[j].lemma_function_word()
+        && !cls[j + 1].lemma_is(WordClass::Auxiliary)
+        && !cls[j + 1].lower_is(WordClass::Intent)
+        && !cls[j + 1].lower_is(WordClass::Conditional)
+        && !cls[j + 1].lower_is(WordClass::Negation)
+        && (after.kind != TokenKind::Word || !after.lower.ends_with("ed") || cls[j + 1].lower_is(WordClass::Modifier))
+}
+
 fn stands_alone(toks: &[Token], cls: &[Classes], j: usize) -> bool {
     let Some(next) = toks.get(j) else { return true };
     next.kind != TokenKind::Word
