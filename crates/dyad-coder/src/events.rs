@@ -1519,6 +1519,9 @@ fn sentence_events(
         (
             lex.patterns.list[m.pattern].fallback,
             Reverse(lex.patterns.list[m.pattern].specificity()),
+            // (an act restricted to armed forces before the same words
+            // unrestricted: "were killed by troops" before "were killed by")
+            !lex.patterns.list[m.pattern].armed,
             Reverse(m.end - m.start),
             m.start,
         )
@@ -1531,6 +1534,8 @@ fn sentence_events(
     // notes for --explain, formatted only when tracing
     let mut notes: Option<Vec<String>> = doc.trace.as_ref().map(|_| Vec::new());
     let mut out = Vec::new();
+    // patterns flagged `armed` that coded events here
+    let mut armed_ids: Vec<String> = Vec::new();
     // acts that matched but found no target ("demanded that Russia return
     // [three navy vessels]"): never events, but an appeal or demand before
     // them still takes its sub-code from them (char span, code, pattern)
@@ -1698,6 +1703,16 @@ fn sentence_events(
         let sources: Vec<usize> = sources
             .into_iter()
             .filter(|&a| lex.modality.envoy_allows(&p.code, sa.doc_actor(a).sector.as_deref()))
+            // (a bare "killed" is an act of force only by troops, police or
+            // rebels: dict/modality.tsv `armed-force`)
+            .filter(|&a| {
+                !p.armed
+                    || sa
+                        .doc_actor(a)
+                        .sector
+                        .as_deref()
+                        .is_some_and(|s| lex.modality.armed_force(s))
+            })
             .collect();
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
@@ -2000,6 +2015,9 @@ fn sentence_events(
             continue;
         }
         taken.push(core.clone());
+        if p.armed {
+            armed_ids.push(p.id.clone());
+        }
         let Cues {
             modality,
             negated,
@@ -2511,6 +2529,35 @@ fn sentence_events(
         (None, None) => true,
         _ => false,
     };
+    // "Israeli troops killed three militants in an air strike ...": a bare
+    // killing (a pattern flagged `armed`) by a source that also does a more
+    // specific act of violence in the sentence is that act, coded once
+    let bare = |e: &Event| armed_ids.contains(&e.pattern);
+    let redundant: Vec<bool> = out
+        .iter()
+        .map(|e| {
+            bare(e)
+                && out.iter().any(|o| {
+                    !bare(o)
+                        && lex.modality.violence(&o.cameo)
+                        && same(&code_of(Some(o.source)), &code_of(Some(e.source)), true)
+                })
+        })
+        .collect();
+    let mut k = 0;
+    out.retain(|e| {
+        let drop = redundant[k];
+        k += 1;
+        if drop {
+            note!(
+                notes,
+                "dropped {} {}: a bare killing restated by a more specific act of violence",
+                e.cameo,
+                e.pattern
+            );
+        }
+        !drop
+    });
     let mut seen: Vec<(Side, Side, String, Range<usize>)> = Vec::new();
     out.retain(|e| {
         let key = (code_of(Some(e.source)), code_of(e.target), e.cameo.clone());

@@ -49,6 +49,7 @@ pub enum WordClass {
     Proximity,
     Reason,
     Simultaneous,
+    Indefinite,
 }
 
 impl WordClass {
@@ -98,6 +99,7 @@ impl WordClass {
             "proximity" => Self::Proximity,
             "reason" => Self::Reason,
             "simultaneous" => Self::Simultaneous,
+            "indefinite" => Self::Indefinite,
             _ => return None,
         })
     }

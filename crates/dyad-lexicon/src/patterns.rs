@@ -37,6 +37,11 @@ pub struct EventPattern {
     /// Flag `fallback`: tried only when nothing else in the sentence was
     /// coded ("X said that ... Y" as a plain statement, CAMEO 010).
     pub fallback: bool,
+    /// Flag `armed`: a bare act of force ("killed"), coded only when its
+    /// source is an organised armed force (`armed-force` sectors in
+    /// `dict/modality.tsv`) and dropped when the sentence has a more specific
+    /// act of violence (`violence` codes) by the same source.
+    pub armed: bool,
     /// `events.txt:42`
     pub id: String,
     /// The pattern as written.
@@ -197,6 +202,7 @@ impl Builder {
             elems,
             symmetric,
             fallback: false,
+            armed: false,
             id,
             text: text.to_string(),
             anchor,
@@ -215,7 +221,7 @@ impl Builder {
             let flags: Vec<&str> = cols
                 .get(2)
                 .map_or(Vec::new(), |f| f.split(',').map(str::trim).collect());
-            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "fallback" | "")) {
+            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "fallback" | "armed" | "")) {
                 errors.push(f.error(n, format!("unknown flag {bad:?}")));
                 continue;
             }
@@ -225,6 +231,7 @@ impl Builder {
                     elems,
                     symmetric: flags.contains(&"sym"),
                     fallback: flags.contains(&"fallback"),
+                    armed: flags.contains(&"armed"),
                     id: f.entry_id(n),
                     text: cols[1].to_string(),
                     anchor,
