@@ -409,6 +409,11 @@ impl SentenceActors<'_> {
         if t == 0 || self.covering(t).is_some() {
             return false;
         }
+        // (an adjective may stand between: "over its latest nuclear test")
+        let mut t = t;
+        while t > 1 && self.is(t - 1, WordClass::Modifier) && self.covering(t - 1).is_none() {
+            t -= 1;
+        }
         let owner_start = if self.is(t - 1, WordClass::Possessive) && self.covering(t - 1).is_none() {
             t - 1
         } else if self.toks[t - 1].lower == "'s" {
@@ -1519,9 +1524,9 @@ fn sentence_events(
         (
             lex.patterns.list[m.pattern].fallback,
             Reverse(lex.patterns.list[m.pattern].specificity()),
-            // (an act restricted to armed forces before the same words
-            // unrestricted: "were killed by troops" before "were killed by")
-            !lex.patterns.list[m.pattern].armed,
+            // (a bare killing by an armed force after any act as specific:
+            // "troops shot dead protesters" is repression, 175)
+            lex.patterns.list[m.pattern].armed,
             Reverse(m.end - m.start),
             m.start,
         )
@@ -1707,11 +1712,9 @@ fn sentence_events(
             // rebels: dict/modality.tsv `armed-force`)
             .filter(|&a| {
                 !p.armed
-                    || sa
-                        .doc_actor(a)
-                        .sector
-                        .as_deref()
-                        .is_some_and(|s| lex.modality.armed_force(s))
+                    || lex
+                        .modality
+                        .armed_force(sa.doc_actor(a).sector.as_deref().unwrap_or("-"))
             })
             .collect();
         let exclude = &sources[..];

@@ -272,7 +272,8 @@ impl ModalityMap {
     }
 
     /// Whether an actor of `sector` is an organised armed force (troops,
-    /// police, rebels), whose bare "killed" is an act of force (CAMEO 190).
+    /// police, rebels; `-` an actor with no sector, a country), whose bare
+    /// "killed" is an act of force (CAMEO 190).
     pub fn armed_force(&self, sector: &str) -> bool {
         self.armed_force.contains_key(sector)
     }
