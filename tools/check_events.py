@@ -98,7 +98,8 @@ def check_pattern(pat):
         for a in alts:
             if a in ("TARGET", "SOURCE", "*"):
                 errs.append("%s cannot be an alternative (%r)" % (a, e))
-            elif not WORD.match(a):
+            elif not all(WORD.match(w) for w in a.split("_")):
+                # `carry_out`: one alternative of several words
                 errs.append("bad token %r in %r" % (a, e))
             else:
                 words.append(a)

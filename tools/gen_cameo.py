@@ -114,6 +114,38 @@ def main():
     for e in onto["events"]:
         valid_modes[e["event"]] = {m["mode"] if isinstance(m, dict) else m for m in e["modes"]}
 
+    # Decisions where dyad departs from the CAMEO->PLOVER table (written to the header):
+    #  * appeals (root 02) are PLOVER REQUESTs. The PLOVER manual defines REQUEST as "all
+    #    requests, demands, and orders", and NGEC (the PLOVER team's coder) labels "X asks Y
+    #    for aid" REQUEST/assist, but the table drops root 02 with the statements of root 01.
+    #    CAMEO's appeal codes parallel its demand codes digit for digit (021 material
+    #    cooperation ~ 101, 0253 release ~ 1053, 026 meet ~ 106 ...), so an appeal takes the
+    #    type, mode and context of its demand code.
+    #  * intents to yield (035x) are CONCEDE, not AGREE: the manual's CONCEDE covers "the
+    #    promise of future concessions", and says future concessions and announced future
+    #    retreats "do not reduce to AGREE".
+    #  * 0831 (accede to demands for a change in leadership; dyad's code for a resignation)
+    #    is RETREAT/resign: the manual's RETREAT "also covers resignations of government
+    #    officials", and no code of the table reaches that mode.
+    #  * two modes the table copied from a neighbouring code are replaced by the ontology's
+    #    own mode for the act: 195 aerial weapons -> aerial (the table repeats 194's
+    #    heavy-weapons), 1712 destroy property -> destroy (the table repeats 171's seize).
+    departures = []
+    for c in codes:
+        if c[:2] == "02" and c not in plover:
+            demand = "10" + c[2:]
+            if demand in plover and plover[demand][0]:
+                plover[c] = plover[demand]
+        if c[:3] == "035" and plover.get(c, ("",))[0] == "AGREE":
+            plover[c] = ("CONCEDE",) + plover[c][1:]
+    departures.append("035 and its sub-codes: AGREE -> CONCEDE")
+    plover["0831"] = ("RETREAT", "resign", plover["0831"][2])
+    departures.append("0831: CONCEDE -> RETREAT/resign")
+    for c, want in (("195", "aerial"), ("1712", "destroy")):
+        ev, mode, ctx = plover[c]
+        departures.append("%s: mode %s -> %s" % (c, mode, want))
+        plover[c] = (ev, want, ctx)
+
     odd_modes = []
     for c in codes:
         ic = icews.get(c)
@@ -154,8 +186,8 @@ def main():
         "#     1-4 labels but descriptions of its root ranges vary (some put 05 with material cooperation),",
         "#     and Phoenix puts 01-02 in a 'neutral' class 0: check a dataset's own convention before comparing.",
         "#   plover, plover_mode, plover_context: PLOVER event type, mode and context (';'-separated)",
-        "#     from the CAMEO->PLOVER table; empty where PLOVER has no mapping (roots 01, 02 were",
-        "#     dropped by PLOVER).",
+        "#     from the CAMEO->PLOVER table; empty where PLOVER has no mapping (root 01 was",
+        "#     dropped by PLOVER). Departures from the table are listed under decisions.",
         "# sources:",
         "#   GDELT CAMEO lookups (gdeltproject.org/data/lookups: CAMEO.eventcodes.txt,",
         "#     CAMEO.goldsteinscale.txt; GDELT data is free/open with attribution) -- code list and Goldstein values.",
@@ -175,6 +207,16 @@ def main():
         "#   1213 is an ICEWS extension (not in GDELT's lookup); PLOVER maps it too.",
         "#   PLOVER puts some codes outside their CAMEO root's type (163 COERCE, 1712 ASSAULT,",
         "#     191/192 COERCE, 0813/0814 RETREAT); these are copied as given.",
+        "#   Root 02 (appeals), which the table drops with the statements of root 01, is mapped",
+        "#     to REQUEST: PLOVER's manual defines REQUEST as all requests, demands and orders, and",
+        "#     NGEC's labelled headlines code appeals as REQUEST. Each appeal code takes the PLOVER",
+        "#     fields of the demand code with the same digits after the root (0231 -> 1031, 026 -> 106).",
+        "#   Other departures from the table, each following the PLOVER manual or ontology:",
+        "#     intents to yield are CONCEDE (the manual: promised concessions and announced",
+        "#     retreats do not reduce to AGREE); 0831, dyad's code for a resignation, is",
+        "#     RETREAT/resign (the manual: RETREAT covers resignations of officials); 195 and",
+        "#     1712 take the ontology's mode for the act where the table repeats a neighbouring",
+        "#     code's mode. In all: " + "; ".join(departures) + ".",
     ]
     if odd_modes:
         header.append("#   PLOVER modes not in the PLOVER ontology's mode list (kept as given): "

@@ -219,6 +219,8 @@ IN|Pahalgam
 """
 
 # name | aliases | country code (CAMEO) | kind | lat | lon | note (goes to a # comment line above)
+# [| population]: optional; give it when a GeoNames city shares the name, so the
+# region outranks the smaller namesake (Ontario, California vs Ontario, Canada).
 SUPPLEMENT = r"""
 Crimea|Crimean Peninsula;Krym|UKR|region|45.30|34.40|annexed by Russia in 2014; UN General Assembly res. 68/262 and ISO treat it as Ukraine
 Donbas|Donbass|UKR|region|48.20|38.30|Donetsk and Luhansk oblasts; largely Russian-occupied since 2014/2022
@@ -317,7 +319,7 @@ Alsace||FRA|region|48.30|7.40|
 Flanders|Vlaanderen|BEL|region|51.00|4.20|
 Wallonia|Wallonie|BEL|region|50.40|4.80|
 Quebec|Québec|CAN|region|52.90|-73.50|
-Ontario||CAN|region|50.00|-85.00|
+Ontario||CAN|region|50.00|-85.00||15608369
 Alberta||CAN|region|55.00|-115.00|
 British Columbia||CAN|region|53.70|-127.60|
 Texas||USA|region|31.00|-99.00|
@@ -331,7 +333,7 @@ Ohio||USA|region|40.30|-82.80|
 Illinois||USA|region|40.00|-89.20|
 Alaska||USA|region|64.00|-150.00|
 Hawaii||USA|region|20.80|-156.30|
-Virginia||USA|region|37.50|-78.80|
+Virginia||USA|region|37.50|-78.80||8715698
 North Carolina||USA|region|35.50|-79.40|
 Washington State||USA|region|47.40|-120.50|the bare name Washington codes the US capital
 Nevada||USA|region|39.30|-116.60|
@@ -523,14 +525,16 @@ def main():
     known = {(r[1].lower(), r[3]) for r in rows}
     supp = []
     for line in SUPPLEMENT.strip().splitlines():
-        name, al, code, kind, lat, lon, note = (x.strip() for x in line.split("|"))
+        fields = [x.strip() for x in line.split("|")]
+        name, al, code, kind, lat, lon, note = fields[:7]
+        pop = fields[7] if len(fields) > 7 else ""
         # an empty code: a sea or river shared by several countries
         if code and code not in set(iso2code.values()):
             sys.exit(f"unknown country code {code} in supplement")
         if (name.lower(), code) in known:
             print(f"supplement duplicates a GeoNames city: {name}", file=sys.stderr)
             continue
-        supp.append((note, name, [a for a in al.split(";") if a], code, kind, lat, lon, ""))
+        supp.append((note, name, [a for a in al.split(";") if a], code, kind, lat, lon, pop))
 
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(HEADER.strip("\n") + "\n")
@@ -541,7 +545,7 @@ def main():
         for note, name, al, code, kind, lat, lon, pop in rows:
             f.write("\t".join([name, ";".join(al), code, kind, lat, lon, pop]) + "\n")
         f.write("# ---- hand-written supplement: regions and small places in the news "
-                "(approximate centroids; population unknown) ----\n")
+                "(approximate centroids; population given only to outrank a namesake city) ----\n")
         for note, name, al, code, kind, lat, lon, pop in supp:
             if note:
                 f.write(f"# {name}: {note}\n")

@@ -361,8 +361,21 @@ impl SentenceActors<'_> {
                 continue;
             };
             let mut v = k + 1;
-            while v < and && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly")) {
-                v = self.date_end(v).unwrap_or(v + 1).max(v + 1);
+            // (or a place: "a tribunal in The Hague on Wednesday found")
+            let place_after = |v: usize| {
+                self.is(v, WordClass::Prep)
+                    .then(|| {
+                        self.places
+                            .iter()
+                            .find(|(r, _)| r.start == v + 1 || r.start == self.skip_dets(v + 1))
+                            .map(|(r, _)| r.end)
+                    })
+                    .flatten()
+            };
+            while v < and
+                && (self.date_end(v).is_some() || self.toks[v].lower.ends_with("ly") || place_after(v).is_some())
+            {
+                v = self.date_end(v).or_else(|| place_after(v)).unwrap_or(v + 1).max(v + 1);
             }
             if v < and && verb_like(v) {
                 let group = self.group_left(a);
@@ -632,7 +645,7 @@ impl SentenceActors<'_> {
             return person.map(|a| vec![a]);
         }
         self.main_subject(k)
-            .or_else(|| self.antecedent_of(k, &[]).map(|a| vec![a]))
+            .or_else(|| self.antecedent_of(k, &[], false).map(|a| vec![a]))
     }
 
     /// "protesters who stormed parliament": the verb right after a relative
@@ -1017,7 +1030,7 @@ impl SentenceActors<'_> {
     /// skipped inside the match). Empty if none applies.
     fn missing_target(&self, m: &PatternMatch, core_end: usize, exclude: &[usize], attack: bool) -> Vec<usize> {
         if attack && self.is(m.end, WordClass::Possessive) {
-            return self.antecedent_of(m.end, exclude).into_iter().collect();
+            return self.antecedent_of(m.end, exclude, false).into_iter().collect();
         }
         if let Some(k) = trailing_condition(self, core_end) {
             return self.first_actor_after(k + 1, exclude).unwrap_or_default();
@@ -1131,6 +1144,18 @@ impl SentenceActors<'_> {
         (!g.is_empty()).then_some(g)
     }
 
+    /// The actor a force used in return answers ("..., and South Korean
+    /// forces returned fire", "Israel retaliated with air strikes"): the
+    /// first actor of the sentence that is no source nor of a source's country.
+    fn retort_target(&self, exclude: &[usize]) -> Option<usize> {
+        (0..self.actors.len()).find(|&a| {
+            !exclude.contains(&a)
+                && self.country(a).is_some()
+                && !exclude.iter().any(|&s| self.country(s) == self.country(a))
+                && !self.possessive(a)
+        })
+    }
+
     /// Whether a reciprocal phrase starts at `t` ("each other", "one another",
     /// "the other"), after an optional preposition.
     fn reciprocal_at(&self, t: usize) -> bool {
@@ -1196,14 +1221,16 @@ impl SentenceActors<'_> {
     /// The actor a pronoun at `k` stands for: the latest actor before it in
     /// the sentence that is not a source and not of a source's country
     /// ("the Chinese side ... would like to express condolences to them").
-    fn antecedent(&self, k: usize, exclude: &[usize]) -> Option<usize> {
+    /// With `home` (dict/modality.tsv `home-object`), an actor of the
+    /// source's country of another sector counts ("police dispersed them").
+    fn antecedent(&self, k: usize, exclude: &[usize], home: bool) -> Option<usize> {
         if !self.is(k, WordClass::Pronoun) {
             return None;
         }
         // ("he", "she" stand for a person: "Lehder was extradited to the
         // United States hours after he was captured", not the country)
         let person = self.is(k, WordClass::PersonPronoun);
-        match self.antecedent_of(k, exclude) {
+        match self.antecedent_of(k, exclude, home) {
             Some(a) if person && self.doc_actor(a).name.is_none() => {
                 let named = (0..self.actors.len())
                     .rev()
@@ -1214,9 +1241,25 @@ impl SentenceActors<'_> {
         }
     }
 
+    /// Whether actor `a` may be what a plural pronoun ("them") stands for:
+    /// a coordination, a name, a country, or an agent noun whose head is
+    /// plural ("supporters of Niger's coup leaders", not "the French embassy").
+    fn plural_actor(&self, a: usize) -> bool {
+        let d = self.doc_actor(a);
+        if d.name.is_some() || d.sector.is_none() || self.group_left(a).len() >= 2 || self.group_right(a).len() >= 2 {
+            return true;
+        }
+        let r = &self.actors[a].0;
+        let head = (r.start..r.end)
+            .find(|&j| j > r.start && self.toks[j].lower == "of")
+            .map_or(r.end - 1, |j| j - 1);
+        let w = &self.toks[head];
+        (w.lower.ends_with('s') && !w.lower.ends_with("ss")) || w.lemma != w.lower
+    }
+
     /// The latest actor before token `k` that is not a source nor of a
     /// source's country.
-    fn antecedent_of(&self, k: usize, exclude: &[usize]) -> Option<usize> {
+    fn antecedent_of(&self, k: usize, exclude: &[usize], home: bool) -> Option<usize> {
         // (a named person of another sector of the source's country may be
         // meant: "the head of the armed forces called on him [Morales] to step
         // down"; otherwise the source's country is the source speaking of itself)
@@ -1224,13 +1267,23 @@ impl SentenceActors<'_> {
             exclude.iter().any(|&s| {
                 let (x, y) = (self.doc_actor(s), self.doc_actor(a));
                 let named_other = y.name.is_some() && x.name != y.name && x.sector != y.sector;
-                x.country.is_some() && x.country == y.country && !named_other
+                let home_other = home && y.sector.is_some() && x.sector != y.sector;
+                x.country.is_some() && x.country == y.country && !named_other && !home_other
             })
         };
-        (0..self.actors.len())
-            .rev()
-            .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
-            .find(|&a| !same_side(a))
+        let candidates = || {
+            (0..self.actors.len())
+                .rev()
+                .filter(|&a| self.actors[a].0.end <= k && !exclude.contains(&a))
+                .filter(|&a| !same_side(a))
+        };
+        // ("them": the latest plural actor, else the latest actor)
+        if self.is(k, WordClass::PluralPronoun) {
+            if let Some(a) = candidates().find(|&a| self.plural_actor(a)) {
+                return Some(a);
+            }
+        }
+        candidates().next()
     }
 
     /// The first actor after token `t` in the clause, if it is neither a
@@ -1302,7 +1355,7 @@ impl SentenceActors<'_> {
                 return None;
             }
             if k == t || (k == t + 1 && self.is(t, WordClass::Prep)) {
-                if let Some(a) = self.antecedent(k, exclude) {
+                if let Some(a) = self.antecedent(k, exclude, false) {
                     return Some(vec![a]);
                 }
             }
@@ -1531,7 +1584,11 @@ fn sentence_events(
             m.start,
         )
     });
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    // kept matches: core range, code, and whether it is a symmetric act with
+    // its own SOURCE and TARGET ("talks between SOURCE and TARGET")
+    let mut taken: Vec<(Range<usize>, String, bool)> = Vec::new();
+    // kept matches whose code lets a nested symmetric act be coded (`nested`)
+    let mut hosts: Vec<(Range<usize>, String)> = Vec::new();
     // tokens of intent and threat cues that kept events used
     let mut intent_cues: Vec<usize> = Vec::new();
     // actor mentions this stage adds: places standing for their country as targets
@@ -1579,7 +1636,24 @@ fn sentence_events(
             );
             continue;
         }
-        if taken.iter().any(|r| r.start < core.end && core.start < r.end) {
+        // ("Qatar hosted talks between the United States and the Taliban": the
+        // two sides' own symmetric act nested in a kept act over both of them
+        // is coded too, dict/modality.tsv `nested`)
+        let nested = p.symmetric
+            && m.source.is_some()
+            && m.target.is_some()
+            && hosts
+                .iter()
+                .any(|(r, code)| r.start <= m.start && m.end <= r.end && lex.modality.nested(code, &p.code));
+        // (and the other way round: the act over both sides is coded around
+        // their symmetric act kept first)
+        let hosting = lex.modality.has_nested(&p.code);
+        let blocked = taken.iter().any(|(r, code, inner)| {
+            r.start < core.end
+                && core.start < r.end
+                && !(hosting && *inner && m.start <= r.start && r.end <= m.end && lex.modality.nested(&p.code, code))
+        });
+        if !nested && blocked {
             note!(
                 notes,
                 "dropped {} {} ({}): overlaps a more specific match",
@@ -1720,7 +1794,26 @@ fn sentence_events(
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
             Some(r) if r.len() == 1 && sa.covering(r.start).is_none() && sa.is(r.start, WordClass::Pronoun) => {
-                sa.antecedent(r.start, exclude).into_iter().collect()
+                // ("warned Israel and Hamas ..., and warned them": "them"
+                // stands for the whole coordination)
+                match sa.antecedent(r.start, exclude, lex.modality.home_object(&p.code)) {
+                    // (one per country: "Assad and his family ... granted them
+                    // asylum" is one grant to Syrians)
+                    Some(a) if sa.is(r.start, WordClass::PluralPronoun) => {
+                        let mut seen: Vec<Option<&str>> = Vec::new();
+                        sa.group_left(a)
+                            .into_iter()
+                            .filter(|g| !exclude.contains(g))
+                            .filter(|&g| {
+                                let c = sa.country(g);
+                                let new = c.is_none() || !seen.contains(&c);
+                                seen.push(c);
+                                new
+                            })
+                            .collect()
+                    }
+                    found => found.into_iter().collect(),
+                }
             }
             Some(r) => sa.in_range(r).into_iter().filter(|a| !exclude.contains(a)).collect(),
             None if m.target_missing => {
@@ -1778,7 +1871,9 @@ fn sentence_events(
                         .and_then(|_| {
                             // "..., drawing criticism from X": a participle after a comma
                             // reacts to the main clause's subject, not its object
-                            if core.start > 0 && sa.toks[core.start - 1].lower == "," {
+                            // (and "in a deal brokered by the UAE" acts on the main
+                            // clause's subject, the parties: dict/modality.tsv `parties`)
+                            if core.start > 0 && sa.toks[core.start - 1].lower == "," || lex.modality.parties(&p.code) {
                                 sa.main_subject(core.start)
                             } else {
                                 sa.subject_before(core.start)
@@ -1806,6 +1901,42 @@ fn sentence_events(
                     targets.splice(0..0, left);
                 }
             }
+        }
+        // "..., and South Korean forces returned fire": force used in return
+        // with no target named answers the sentence's other side (grammar `retort`)
+        if targets.is_empty()
+            && !sources.is_empty()
+            && (m.start..m.end).any(|k| sa.is(k, WordClass::Retort))
+            && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 4)
+        {
+            targets.extend(sa.retort_target(exclude));
+        }
+        // "Modi telephoned Putin and appealed for an end to violence": an
+        // appeal or demand with no target named after a contact with someone
+        // is addressed to them (dict/modality.tsv `interlocutor`; not a bare
+        // verb whose words went missing: "on what he called a peace mission")
+        if let Some(contact) = lex
+            .modality
+            .interlocutor(&p.code)
+            .filter(|_| targets.is_empty() && !sources.is_empty() && !m.word_missing)
+        {
+            let contacted = |a: usize| {
+                let r = &sa.actors[a].0;
+                matches.iter().any(|c| {
+                    lex.patterns.list[c.pattern].code.starts_with(contact)
+                        && c.target.as_ref().is_some_and(|t| t.start <= r.start && r.end <= t.end)
+                })
+            };
+            targets.extend(
+                (0..sa.actors.len())
+                    .rev()
+                    .filter(|&a| sa.actors[a].0.end <= core.start && !exclude.contains(&a))
+                    .filter(|&a| {
+                        sa.country(a)
+                            .is_none_or(|c| exclude.iter().all(|&s| sa.country(s) != Some(c)))
+                    })
+                    .find(|&a| contacted(a)),
+            );
         }
         // "Pakistan and India agreed to a ceasefire", "Biden and Putin held
         // talks": each with the other; a pattern that wants a TARGET allows
@@ -2017,7 +2148,11 @@ fn sentence_events(
             );
             continue;
         }
-        taken.push(core.clone());
+        taken.push((
+            core.clone(),
+            p.code.clone(),
+            p.symmetric && m.source.is_some() && m.target.is_some(),
+        ));
         if p.armed {
             armed_ids.push(p.id.clone());
         }
@@ -2042,6 +2177,10 @@ fn sentence_events(
             }
             _ => (modality, cue),
         };
+        // (only an asserted act: "would host talks between ..." holds no talks)
+        if lex.modality.has_nested(&p.code) && matches!(modality, Modality::Asserted) && !negated {
+            hosts.push((m.start..m.end, p.code.clone()));
+        }
         // "did not meet": no event; "refused to meet": a rejection (CAMEO 12x)
         let refusal_code = if refused { lex.modality.refusal(&p.code) } else { None };
         if negated && refusal_code.is_none() {
@@ -2161,7 +2300,11 @@ fn sentence_events(
                 };
                 // self-reference ("Russia ... the Russian government"), not a domestic dyad
                 let bare = |x: &Actor| x.sector.is_none() && x.name.is_none();
-                if a.code == b.code || (a.country.is_some() && a.country == b.country && (bare(a) || bare(b))) {
+                // (but a country's bare name never stands for its press or its
+                // opposition: "Iran arrested two journalists" is a domestic dyad)
+                let society = |x: &Actor| x.sector.as_deref().is_some_and(|s| lex.modality.society(s));
+                let same = (bare(a) && !society(b)) || (bare(b) && !society(a));
+                if a.code == b.code || (a.country.is_some() && a.country == b.country && same) {
                     note!(
                         notes,
                         "dropped {} {}: source and target are the same actor ({})",
@@ -2337,68 +2480,73 @@ fn sentence_events(
             })
     };
     // each event's governor: the nearest appeal, demand, ... before it
-    let governed_by: Vec<Option<usize>> = out
-        .iter()
-        .map(|e| {
-            // (nor past ", and" when the later event names its own source after
-            // it: "X called on Assad to step down, and the leaders of Britain urged him")
-            let own_subject = |ge: usize| {
-                // (a source this stage added, a place standing for its country,
-                // is in `pending`)
-                let Some(src) = doc
-                    .mentions
-                    .get(e.source)
-                    .or_else(|| pending.get(e.source - doc.mentions.len()))
-                    .map(|m| m.span.start)
-                else {
-                    return false;
+    let find_governed = |out: &[Event]| -> Vec<Option<usize>> {
+        out.iter()
+            .map(|e| {
+                // (nor past ", and" when the later event names its own source after
+                // it: "X called on Assad to step down, and the leaders of Britain urged him")
+                let own_subject = |ge: usize| {
+                    // (a source this stage added, a place standing for its country,
+                    // is in `pending`)
+                    let Some(src) = doc
+                        .mentions
+                        .get(e.source)
+                        .or_else(|| pending.get(e.source - doc.mentions.len()))
+                        .map(|m| m.span.start)
+                    else {
+                        return false;
+                    };
+                    (1..toks.len().saturating_sub(1)).any(|k| {
+                        toks[k].lower == ","
+                            && sa.is(k + 1, WordClass::Conj)
+                            && toks[k].start >= ge
+                            && toks[k].end <= src
+                            && src < e.event_span.start
+                    })
                 };
-                (1..toks.len().saturating_sub(1)).any(|k| {
-                    toks[k].lower == ","
-                        && sa.is(k + 1, WordClass::Conj)
-                        && toks[k].start >= ge
-                        && toks[k].end <= src
-                        && src < e.event_span.start
-                })
-            };
-            governors.iter().rev().copied().find(|&g| {
-                let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
-                let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
-                    || lex.modality.content(&out[g].cameo, &e.cameo).is_some();
-                // (nor a participle describing its subject, "protesters demanding
-                // his resignation stormed ...": the subject's main verb is no content)
-                let participle = out[g].source == e.source
-                    && toks
+                governors.iter().rev().copied().find(|&g| {
+                    let (gs, ge) = (out[g].event_span.start, out[g].event_span.end);
+                    let asks_for = !lex.modality.governs_only_content(&out[g].cameo)
+                        || lex.modality.content(&out[g].cameo, &e.cameo).is_some();
+                    // (nor a participle describing its subject, "protesters demanding
+                    // his resignation stormed ...": the subject's main verb is no content)
+                    let participle = out[g].source == e.source
+                        && toks
+                            .iter()
+                            .position(|t| t.start == gs)
+                            .is_some_and(|k| k > 0 && toks[k].lower.ends_with("ing") && sa.at_end(k).is_some());
+                    // (a protest's participle is still what it is for: "rallied
+                    // ..., demanding his resignation")
+                    let protest = out[g].cameo.starts_with("14");
+                    // ("Demanding that Israel free 50 prisoners, Palestinian gunmen
+                    // seized the ship": an opening participle's content ends where
+                    // the main clause's subject starts)
+                    let opening = toks
                         .iter()
                         .position(|t| t.start == gs)
-                        .is_some_and(|k| k > 0 && toks[k].lower.ends_with("ing") && sa.at_end(k).is_some());
-                // (a protest's participle is still what it is for: "rallied
-                // ..., demanding his resignation")
-                let protest = out[g].cameo.starts_with("14");
-                // ("Demanding that Israel free 50 prisoners, Palestinian gunmen
-                // seized the ship": an opening participle's content ends where
-                // the main clause's subject starts)
-                let opening = toks
-                    .iter()
-                    .position(|t| t.start == gs)
-                    .is_some_and(|k| k == sa.body_start && toks[k].lower.ends_with("ing"))
-                    && (1..toks.len()).any(|k| {
-                        toks[k - 1].lower == "," && toks[k - 1].start >= ge && toks[k].end <= e.event_span.start && {
-                            let j = sa.skip_dets(k);
-                            sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
-                        }
-                    });
-                asks_for
-                    && !participle
-                    && !opening
-                    && (protest || !said_after_comma(e))
-                    && ge <= e.event_span.start
-                    && gs < e.event_span.start
-                    && !clause_break(ge, e.event_span.end)
-                    && !own_subject(ge)
+                        .is_some_and(|k| k == sa.body_start && toks[k].lower.ends_with("ing"))
+                        && (1..toks.len()).any(|k| {
+                            toks[k - 1].lower == ","
+                                && toks[k - 1].start >= ge
+                                && toks[k].end <= e.event_span.start
+                                && {
+                                    let j = sa.skip_dets(k);
+                                    sa.at_start(j).or_else(|| sa.after_modifiers(j)).is_some()
+                                }
+                        });
+                    asks_for
+                        && !participle
+                        && !opening
+                        && (protest || !said_after_comma(e))
+                        && ge <= e.event_span.start
+                        && gs < e.event_span.start
+                        && !clause_break(ge, e.event_span.end)
+                        && !own_subject(ge)
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let mut governed_by = find_governed(&out);
     // "demanded that Russia withdraw its forces": a plain appeal or demand
     // takes its CAMEO sub-code from what it asks for (100 + 0874 -> 1056)
     for (i, g) in governed_by.iter().enumerate() {
@@ -2432,6 +2580,27 @@ fn sentence_events(
                 out[g].pattern,
                 out[g].cameo
             );
+        }
+    }
+    // ("took to the streets ..., calling for the prime minister to step down":
+    // an appeal or demand just refined by what it asks for, 020 -> 0241, is in
+    // turn the content of the protest before it, 141 -> 1411)
+    let again = find_governed(&out);
+    for (i, g) in again.iter().enumerate() {
+        let Some(g) = *g else { continue };
+        if governed_by[i].is_some() {
+            continue;
+        }
+        let content = out[i].cameo.clone();
+        if let Some(was) = refine_by_content(lex, &mut out[g], &content) {
+            note!(
+                notes,
+                "recoded {was} {} as {}: it asks for {content} ({}), itself refined by what it asks for",
+                out[g].pattern,
+                out[g].cameo,
+                out[i].pattern
+            );
+            governed_by[i] = Some(g);
         }
     }
     let mut k = 0;

@@ -1154,8 +1154,7 @@ fn sentence_mentions<'l>(
                 }
                 // (diplomatic shorthand, "the region", "the other side", only
                 // stands for a government beside a country it names)
-                _ if !headline
-                    && (stands_alone(toks, cls, j)
+                _ if (stands_alone(toks, cls, j)
                         // ("Truckers protesting ... blocked": a plural opening the
                         // sentence before a participle is its subject, though the
                         // lemma table does not know the plural)
@@ -1376,9 +1375,43 @@ fn sentence_mentions<'l>(
         }
     }
     merge_org_appositions(toks, cls, base, &mut out);
+    merge_parenthetical_names(toks, base, &mut out);
     merge_titles(&mut out);
     heads_of_people(toks, cls, base, &mut out);
     out
+}
+
+/// "the Tigray People's Liberation Front (TPLF)": a name restated in
+/// parentheses as the same actor is one mention, so "the Ethiopian
+/// government and the Tigray People's Liberation Front (TPLF) signed"
+/// keeps its coordinated subject.
+fn merge_parenthetical_names(toks: &[Token], base: usize, out: &mut Vec<Mention>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let (a_end, b_start, b_end) = (
+            a.tokens.end.saturating_sub(base),
+            b.tokens.start.saturating_sub(base),
+            b.tokens.end.saturating_sub(base),
+        );
+        let parenthesised = b_start == a_end + 1
+            && toks.get(a_end).is_some_and(|t| t.lower == "(")
+            && toks.get(b_end).is_some_and(|t| t.lower == ")");
+        let same = match (a.actor(), b.actor()) {
+            (Some(x), Some(y)) => x.code == y.code && !b.entry.contains("+context:"),
+            _ => false,
+        };
+        if parenthesised && same {
+            // the closing parenthesis too, so the name ends where the phrase does
+            let close = out[k].tokens.end + 1;
+            let span_end = toks[b_end].end;
+            out[k - 1].tokens.end = close;
+            out[k - 1].span.end = span_end;
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// "ECOWAS, the West African bloc, asked ...": an organisation and a

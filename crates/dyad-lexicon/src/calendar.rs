@@ -72,12 +72,17 @@ pub struct ModalityMap {
     claim: FxHashMap<String, String>,
     unnamed_attacker: FxHashMap<String, String>,
     origin: FxHashMap<String, String>,
+    society: FxHashMap<String, String>,
     aimed: FxHashMap<String, String>,
     reaction: FxHashMap<String, String>,
     envoy: FxHashMap<String, String>,
     verbal: FxHashMap<String, String>,
     object_aimed: FxHashMap<String, String>,
     denial: FxHashMap<String, String>,
+    home_object: FxHashMap<String, String>,
+    nested: FxHashMap<String, String>,
+    interlocutor: FxHashMap<String, String>,
+    parties: FxHashMap<String, String>,
     armed_force: FxHashMap<String, String>,
     violence: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
@@ -102,12 +107,17 @@ impl ModalityMap {
             "claim" => &mut self.claim,
             "unnamed-attacker" => &mut self.unnamed_attacker,
             "origin" => &mut self.origin,
+            "society" => &mut self.society,
             "aimed" => &mut self.aimed,
             "reaction" => &mut self.reaction,
             "envoy" => &mut self.envoy,
             "verbal" => &mut self.verbal,
             "object-aimed" => &mut self.object_aimed,
             "denial" => &mut self.denial,
+            "home-object" => &mut self.home_object,
+            "nested" => &mut self.nested,
+            "interlocutor" => &mut self.interlocutor,
+            "parties" => &mut self.parties,
             "armed-force" => &mut self.armed_force,
             "violence" => &mut self.violence,
             "content" => &mut self.content,
@@ -224,6 +234,44 @@ impl ModalityMap {
 
     /// Whether an event of `code` with no target acts on the source's own
     /// country ("Sri Lanka declared a state of emergency" -> LKA).
+    /// Whether an object pronoun of `code` ("police dispersed them", "stripped
+    /// them of their citizenship") may stand for an actor of the source's own
+    /// country of another sector (`home-object`).
+    pub fn home_object(&self, code: &str) -> bool {
+        Self::lookup(&self.home_object, code).is_some()
+    }
+
+    /// Whether a kept event of code `outer` over two sides ("hosted talks
+    /// between Israel and Hamas", 045) also lets the symmetric act `inner`
+    /// its words name between those sides be coded ("talks between Israel
+    /// and Hamas", 046): `nested OUTER INNER-PREFIX`.
+    pub fn nested(&self, outer: &str, inner: &str) -> bool {
+        self.nested
+            .iter()
+            .filter(|(k, _)| outer.starts_with(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .is_some_and(|(_, v)| inner.starts_with(v.as_str()))
+    }
+
+    /// The code prefix of the contacts whose target an act of `code` with no
+    /// target named is addressed to (`interlocutor CODE CONTACT`: "Modi
+    /// telephoned Putin and appealed for an end to violence").
+    pub fn interlocutor<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.interlocutor, code)
+    }
+
+    /// Whether an act of `code` whose agent follows its verb ("in a deal
+    /// brokered by the UAE") acts on the main clause's subject, the parties
+    /// (`parties`), not on the nearest subject before it.
+    pub fn parties(&self, code: &str) -> bool {
+        Self::lookup(&self.parties, code).is_some()
+    }
+
+    /// Whether `code` has a `nested` row.
+    pub fn has_nested(&self, code: &str) -> bool {
+        self.nested.keys().any(|k| code.starts_with(k.as_str()))
+    }
+
     pub fn self_target(&self, code: &str) -> bool {
         Self::lookup(&self.self_target, code).is_some()
     }
@@ -289,6 +337,13 @@ impl ModalityMap {
     /// sentence's place does not give it a country (refugees, migrants).
     pub fn keeps_origin(&self, sector: &str) -> bool {
         self.origin.contains_key(sector)
+    }
+
+    /// Whether an agent of `sector` is part of its country's society that the
+    /// country's bare name never stands for (the press, the opposition), so
+    /// "Iran arrested two journalists" is a domestic dyad, not self-reference.
+    pub fn society(&self, sector: &str) -> bool {
+        self.society.contains_key(sector) || sector.get(..3).is_some_and(|s| self.society.contains_key(s))
     }
 
     /// The code of the same event seen from its target, coded too with

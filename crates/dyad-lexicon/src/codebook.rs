@@ -106,8 +106,10 @@ mod tests {
         );
         // a context without a mode
         assert_eq!(info(book, "196"), (Some("ASSAULT"), None, vec!["legal", "military"]));
-        // CAMEO roots 01 and 02 have no PLOVER type at all
+        // CAMEO root 01 has no PLOVER type at all
         assert_eq!(info(book, "010"), (None, None, vec![]));
+        // appeals take the PLOVER fields of the parallel demand code (0231 ~ 1031)
+        assert_eq!(info(book, "0231"), (Some("REQUEST"), Some("assist"), vec!["economic"]));
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub enum WordClass {
     Reciprocal,
     ObjectPronoun,
     PersonPronoun,
+    PluralPronoun,
     ReciprocalHead,
     Setting,
     Sponsor,
@@ -49,6 +50,8 @@ pub enum WordClass {
     Proximity,
     Reason,
     Simultaneous,
+    VerbParticle,
+    Retort,
     Indefinite,
 }
 
@@ -86,6 +89,7 @@ impl WordClass {
             "reciprocal" => Self::Reciprocal,
             "object-pronoun" => Self::ObjectPronoun,
             "person-pronoun" => Self::PersonPronoun,
+            "plural-pronoun" => Self::PluralPronoun,
             "reciprocal-head" => Self::ReciprocalHead,
             "setting" => Self::Setting,
             "sponsor" => Self::Sponsor,
@@ -99,6 +103,8 @@ impl WordClass {
             "proximity" => Self::Proximity,
             "reason" => Self::Reason,
             "simultaneous" => Self::Simultaneous,
+            "verb-particle" => Self::VerbParticle,
+            "retort" => Self::Retort,
             "indefinite" => Self::Indefinite,
             _ => return None,
         })
@@ -110,7 +116,8 @@ impl WordClass {
     }
 
     /// Classes of content words (nouns, participles) that only the actor
-    /// finder asks about: a word of these classes alone is no function word.
+    /// finder asks about, and `verb-particle`, which only the pattern loader's
+    /// lint asks about: a word of these classes alone is no function word.
     pub const CONTENT: u64 = (1 << Self::Sponsor as u64)
         | (1 << Self::Stance as u64)
         | (1 << Self::Sender as u64)
@@ -121,6 +128,8 @@ impl WordClass {
         | (1 << Self::Duration as u64)
         | (1 << Self::Proximity as u64)
         | (1 << Self::Reason as u64)
+        | (1 << Self::VerbParticle as u64)
+        | (1 << Self::Retort as u64)
         | (1 << Self::Anaphor as u64);
 }
 

@@ -114,7 +114,7 @@ impl Lexicon {
                 }),
             }
         }
-        let patterns = patterns.build(&codebook, &mut errors);
+        let patterns = patterns.build(&codebook, &grammar, &mut errors);
         (
             Lexicon {
                 actors: actors.build(),

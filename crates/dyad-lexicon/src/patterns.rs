@@ -7,7 +7,8 @@
 //! patterns whose anchor occurs are tried, forwards and backwards from it.
 
 use crate::codebook::Codebook;
-use crate::source::{DictFile, LoadError};
+use crate::grammar::{Grammar, WordClass};
+use crate::source::{DictFile, LoadError, Severity};
 use dyad_doc::Token;
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
@@ -153,6 +154,49 @@ pub struct Patterns {
 #[derive(Debug, Default)]
 pub(crate) struct Builder {
     list: Vec<EventPattern>,
+    /// Alternations right after a word in `events.txt` lines (entry id, the
+    /// word before, the alternatives), checked at build time against the
+    /// grammar's `verb-particle` class: `carry out|commit` reads as
+    /// `carry (out|commit)`, which is almost never what the author meant.
+    split_verbs: Vec<(String, String, String)>,
+}
+
+/// One pattern text per combination of multi-word alternatives: an element
+/// such as `carry_out|commit` (words of one alternative joined by `_`) gives
+/// `carry out` and `commit`. A text without `_` comes back as it is.
+fn expand_multiword(text: &str) -> Result<Vec<String>, String> {
+    let mut variants = vec![String::new()];
+    for raw in text.split_whitespace() {
+        let options: Vec<String> = if raw.contains('_') {
+            let (w, optional) = raw.strip_suffix('?').map_or((raw, false), |w| (w, true));
+            let (multi, single): (Vec<&str>, Vec<&str>) =
+                w.split('|').filter(|a| !a.is_empty()).partition(|a| a.contains('_'));
+            if multi.iter().any(|a| a.split('_').any(str::is_empty)) {
+                return Err(format!("empty word in multi-word alternative at {raw:?}"));
+            }
+            let mut options: Vec<String> = multi.iter().map(|a| a.replace('_', " ")).collect();
+            match (single.is_empty(), optional) {
+                (false, false) => options.push(single.join("|")),
+                (false, true) => options.push(format!("{}?", single.join("|"))),
+                (true, true) => options.push(String::new()),
+                (true, false) => {}
+            }
+            options
+        } else {
+            vec![raw.to_string()]
+        };
+        variants = variants
+            .iter()
+            .flat_map(|v| options.iter().map(move |o| format!("{v} {o}")))
+            .collect();
+        if variants.len() > 64 {
+            return Err("multi-word alternatives give more than 64 patterns; split the line".into());
+        }
+    }
+    Ok(variants
+        .into_iter()
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect())
 }
 
 fn parse_pattern(text: &str) -> Result<(Vec<Elem>, usize), String> {
@@ -225,24 +269,65 @@ impl Builder {
                 errors.push(f.error(n, format!("unknown flag {bad:?}")));
                 continue;
             }
-            match parse_pattern(cols[1]) {
-                Ok((elems, anchor)) => self.list.push(EventPattern {
-                    code: cols[0].to_string(),
-                    elems,
-                    symmetric: flags.contains(&"sym"),
-                    fallback: flags.contains(&"fallback"),
-                    armed: flags.contains(&"armed"),
-                    id: f.entry_id(n),
-                    text: cols[1].to_string(),
-                    anchor,
-                }),
-                Err(e) => errors.push(f.error(n, e)),
+            let texts = match expand_multiword(cols[1]) {
+                Ok(texts) => texts,
+                Err(e) => {
+                    errors.push(f.error(n, e));
+                    continue;
+                }
+            };
+            for text in texts {
+                match parse_pattern(&text) {
+                    Ok((elems, anchor)) => {
+                        for pair in elems.windows(2) {
+                            if let [Elem::Word { alts: before, .. }, Elem::Word { alts, .. }] = pair {
+                                if alts.len() > 1 {
+                                    self.split_verbs.push((f.entry_id(n), before.join("|"), alts.join("|")));
+                                }
+                            }
+                        }
+                        self.list.push(EventPattern {
+                            code: cols[0].to_string(),
+                            elems,
+                            symmetric: flags.contains(&"sym"),
+                            fallback: flags.contains(&"fallback"),
+                            armed: flags.contains(&"armed"),
+                            id: f.entry_id(n),
+                            text: cols[1].to_string(),
+                            anchor,
+                        })
+                    }
+                    Err(e) => {
+                        errors.push(f.error(n, e));
+                        break;
+                    }
+                }
             }
         }
     }
 
     /// Drops patterns whose code the codebook lacks (reported), and indexes the rest.
-    pub fn build(self, codebook: &Codebook, errors: &mut Vec<LoadError>) -> Patterns {
+    pub fn build(self, codebook: &Codebook, grammar: &Grammar, errors: &mut Vec<LoadError>) -> Patterns {
+        for (id, before, alts) in &self.split_verbs {
+            let words: Vec<&str> = alts.split('|').collect();
+            let particle = words.iter().find(|w| grammar.is(w, WordClass::VerbParticle));
+            let other = words
+                .iter()
+                .find(|w| !grammar.is(w, WordClass::VerbParticle) && !grammar.is(w, WordClass::Prep));
+            if let (Some(particle), Some(other)) = (particle, other) {
+                let (file, line) = id.rsplit_once(':').unwrap_or((id, "0"));
+                let verb = before.rsplit('|').next().unwrap_or(before);
+                errors.push(LoadError {
+                    file: file.to_string(),
+                    line: line.parse().unwrap_or(0),
+                    message: format!(
+                        "`{before} {alts}` reads as `{before}` followed by one of `{alts}`; to offer a two-word verb \
+                         beside single words, join its words with `_` (`{verb}_{particle}|{other}`)"
+                    ),
+                    severity: Severity::Warning,
+                });
+            }
+        }
         let mut list = Vec::new();
         let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for p in self.list {
@@ -792,13 +877,21 @@ mod tests {
             ),
             &mut errors,
         );
+        let mut grammar = Grammar::default();
+        grammar.load(
+            &DictFile::builtin(
+                "grammar.tsv",
+                "verb-particle\tout\nverb-particle\tdown\nprep\ton\nprep\tabout\n",
+            ),
+            &mut errors,
+        );
         let mut b = Builder::default();
         b.load(&DictFile::builtin("events.txt", text), &mut errors);
-        (b.build(&cb, &mut errors), errors)
+        (b.build(&cb, &grammar, &mut errors), errors)
     }
 
     fn lemmatized(text: &str) -> Vec<Token> {
-        let l = dyad_text::Lemmatizer::new(["impose", "sanction", "meet", "consultation"]);
+        let l = dyad_text::Lemmatizer::new(["impose", "sanction", "meet", "consultation", "carry", "stage"]);
         let mut toks = dyad_text::tokenize(text);
         for t in &mut toks {
             t.lemma = l.lemma(&t.lower, t.capitalized);
@@ -843,5 +936,29 @@ mod tests {
         assert_eq!(ms.len(), 1);
         assert_eq!(ms[0].target, Some(4..5));
         assert!(p.list[ms[0].pattern].symmetric);
+    }
+
+    #[test]
+    fn multi_word_alternatives_expand_and_split_verbs_are_flagged() {
+        let (p, errors) = patterns("163\tcarry_out|stage * embargo against TARGET\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(p.list.len(), 2, "one pattern per alternative");
+        assert!(p.list.iter().all(|q| q.id == "events.txt:1"), "both keep the line's id");
+        for text in [
+            "Iran carried out an embargo against Iraq",
+            "Iran staged an embargo against Iraq",
+        ] {
+            let toks = lemmatized(text);
+            assert_eq!(p.find(&toks, &Caps(&toks)).len(), 1, "{text}");
+        }
+        let toks = lemmatized("Iran carried an embargo against Iraq");
+        assert!(p.find(&toks, &Caps(&toks)).is_empty());
+
+        // written without `_`: still loads, with a warning naming the line
+        let (p, errors) = patterns("# x\n163\tcarry out|stage * embargo against TARGET\n163\tspeak out|about\n");
+        assert_eq!(p.list.len(), 2);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].is_warning() && errors[0].line == 2, "{errors:?}");
+        assert!(errors[0].message.contains("carry_out|stage"), "{}", errors[0].message);
     }
 }
