@@ -422,6 +422,11 @@ impl SentenceActors<'_> {
         if t == 0 || self.covering(t).is_some() {
             return false;
         }
+        // (an adjective may stand between: "over its latest nuclear test")
+        let mut t = t;
+        while t > 1 && self.is(t - 1, WordClass::Modifier) && self.covering(t - 1).is_none() {
+            t -= 1;
+        }
         let owner_start = if self.is(t - 1, WordClass::Possessive) && self.covering(t - 1).is_none() {
             t - 1
         } else if self.toks[t - 1].lower == "'s" {
@@ -1572,6 +1577,9 @@ fn sentence_events(
         (
             lex.patterns.list[m.pattern].fallback,
             Reverse(lex.patterns.list[m.pattern].specificity()),
+            // (a bare killing by an armed force after any act as specific:
+            // "troops shot dead protesters" is repression, 175)
+            lex.patterns.list[m.pattern].armed,
             Reverse(m.end - m.start),
             m.start,
         )
@@ -1588,6 +1596,8 @@ fn sentence_events(
     // notes for --explain, formatted only when tracing
     let mut notes: Option<Vec<String>> = doc.trace.as_ref().map(|_| Vec::new());
     let mut out = Vec::new();
+    // patterns flagged `armed` that coded events here
+    let mut armed_ids: Vec<String> = Vec::new();
     // acts that matched but found no target ("demanded that Russia return
     // [three navy vessels]"): never events, but an appeal or demand before
     // them still takes its sub-code from them (char span, code, pattern)
@@ -1772,6 +1782,14 @@ fn sentence_events(
         let sources: Vec<usize> = sources
             .into_iter()
             .filter(|&a| lex.modality.envoy_allows(&p.code, sa.doc_actor(a).sector.as_deref()))
+            // (a bare "killed" is an act of force only by troops, police or
+            // rebels: dict/modality.tsv `armed-force`)
+            .filter(|&a| {
+                !p.armed
+                    || lex
+                        .modality
+                        .armed_force(sa.doc_actor(a).sector.as_deref().unwrap_or("-"))
+            })
             .collect();
         let exclude = &sources[..];
         let mut targets: Vec<usize> = match &m.target {
@@ -2135,6 +2153,9 @@ fn sentence_events(
             p.code.clone(),
             p.symmetric && m.source.is_some() && m.target.is_some(),
         ));
+        if p.armed {
+            armed_ids.push(p.id.clone());
+        }
         let Cues {
             modality,
             negated,
@@ -2680,6 +2701,35 @@ fn sentence_events(
         (None, None) => true,
         _ => false,
     };
+    // "Israeli troops killed three militants in an air strike ...": a bare
+    // killing (a pattern flagged `armed`) by a source that also does a more
+    // specific act of violence in the sentence is that act, coded once
+    let bare = |e: &Event| armed_ids.contains(&e.pattern);
+    let redundant: Vec<bool> = out
+        .iter()
+        .map(|e| {
+            bare(e)
+                && out.iter().any(|o| {
+                    !bare(o)
+                        && lex.modality.violence(&o.cameo)
+                        && same(&code_of(Some(o.source)), &code_of(Some(e.source)), true)
+                })
+        })
+        .collect();
+    let mut k = 0;
+    out.retain(|e| {
+        let drop = redundant[k];
+        k += 1;
+        if drop {
+            note!(
+                notes,
+                "dropped {} {}: a bare killing restated by a more specific act of violence",
+                e.cameo,
+                e.pattern
+            );
+        }
+        !drop
+    });
     let mut seen: Vec<(Side, Side, String, Range<usize>)> = Vec::new();
     out.retain(|e| {
         let key = (code_of(Some(e.source)), code_of(e.target), e.cameo.clone());

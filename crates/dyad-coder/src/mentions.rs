@@ -889,7 +889,19 @@ fn sentence_mentions<'l>(
         }
         // a country after "in" is where, not who ("recalled its ambassador from
         // Algeria" and "rockets at northern Israel" stay actors)
-        if ph.agents.is_empty() && ph.org.is_none() && start > 0 && after_class(cls, start, WordClass::Within) {
+        // (but a country before the act it names after "in a" is who:
+        // "killed in an Israeli air strike", "in a U.S. drone strike")
+        let names_act = start > 1
+            && cls[start - 1].lower_is(WordClass::Indefinite)
+            && toks
+                .get(j)
+                .is_some_and(|t| !t.capitalized && t.kind == TokenKind::Word && !cls[j].function_word());
+        if ph.agents.is_empty()
+            && ph.org.is_none()
+            && start > 0
+            && !names_act
+            && after_class(cls, start, WordClass::Within)
+        {
             if let Some((code, id)) = &ph.country {
                 let name = lex.actors.country_name(code).unwrap_or(code).to_string();
                 out.push(place_mention(

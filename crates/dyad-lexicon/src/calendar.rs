@@ -83,6 +83,8 @@ pub struct ModalityMap {
     nested: FxHashMap<String, String>,
     interlocutor: FxHashMap<String, String>,
     parties: FxHashMap<String, String>,
+    armed_force: FxHashMap<String, String>,
+    violence: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -116,6 +118,8 @@ impl ModalityMap {
             "nested" => &mut self.nested,
             "interlocutor" => &mut self.interlocutor,
             "parties" => &mut self.parties,
+            "armed-force" => &mut self.armed_force,
+            "violence" => &mut self.violence,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -313,6 +317,20 @@ impl ModalityMap {
     /// ("gunmen", "a suicide bomber": CAMEO's UAF) a claim names.
     pub fn unnamed_attacker(&self, sector: &str) -> bool {
         self.unnamed_attacker.contains_key(sector)
+    }
+
+    /// Whether an actor of `sector` is an organised armed force (troops,
+    /// police, rebels; `-` an actor with no sector, a country), whose bare
+    /// "killed" is an act of force (CAMEO 190).
+    pub fn armed_force(&self, sector: &str) -> bool {
+        self.armed_force.contains_key(sector)
+    }
+
+    /// Whether `code` is an act of violence that makes a bare killing by the
+    /// same source in the sentence redundant ("killed 20 villagers in an air
+    /// strike" is the air strike, 195, not also a killing).
+    pub fn violence(&self, code: &str) -> bool {
+        Self::lookup(&self.violence, code).is_some()
     }
 
     /// Whether an agent of `sector` belongs to where it comes from, so the

@@ -53,6 +53,7 @@ pub enum WordClass {
     VerbParticle,
     Retort,
     Weapon,
+    Indefinite,
 }
 
 impl WordClass {
@@ -106,6 +107,7 @@ impl WordClass {
             "verb-particle" => Self::VerbParticle,
             "retort" => Self::Retort,
             "weapon" => Self::Weapon,
+            "indefinite" => Self::Indefinite,
             _ => return None,
         })
     }

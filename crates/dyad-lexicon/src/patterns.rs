@@ -38,6 +38,11 @@ pub struct EventPattern {
     /// Flag `fallback`: tried only when nothing else in the sentence was
     /// coded ("X said that ... Y" as a plain statement, CAMEO 010).
     pub fallback: bool,
+    /// Flag `armed`: a bare act of force ("killed"), coded only when its
+    /// source is an organised armed force (`armed-force` sectors in
+    /// `dict/modality.tsv`) and dropped when the sentence has a more specific
+    /// act of violence (`violence` codes) by the same source.
+    pub armed: bool,
     /// `events.txt:42`
     pub id: String,
     /// The pattern as written.
@@ -241,6 +246,7 @@ impl Builder {
             elems,
             symmetric,
             fallback: false,
+            armed: false,
             id,
             text: text.to_string(),
             anchor,
@@ -259,7 +265,7 @@ impl Builder {
             let flags: Vec<&str> = cols
                 .get(2)
                 .map_or(Vec::new(), |f| f.split(',').map(str::trim).collect());
-            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "fallback" | "")) {
+            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "fallback" | "armed" | "")) {
                 errors.push(f.error(n, format!("unknown flag {bad:?}")));
                 continue;
             }
@@ -285,6 +291,7 @@ impl Builder {
                             elems,
                             symmetric: flags.contains(&"sym"),
                             fallback: flags.contains(&"fallback"),
+                            armed: flags.contains(&"armed"),
                             id: f.entry_id(n),
                             text: cols[1].to_string(),
                             anchor,
