@@ -1203,6 +1203,31 @@ impl SentenceActors<'_> {
             .map(|a| vec![a])
     }
 
+    /// Whether the speaker of the clause whose subject is `sources` ("Erdogan
+    /// said that Turkey ...", "Turkey ..., Erdogan said") is of the subject's
+    /// own country.
+    fn own_speaker(&self, sources: &[usize], verb_end: usize) -> bool {
+        let Some(start) = sources.iter().map(|&a| self.actors[a].0.start).min() else {
+            return false;
+        };
+        let before = (self.body_start..start)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k].lower.as_str(), ";" | ":"))
+            .find(|&k| self.is(k, WordClass::Report) && self.covering(k).is_none())
+            .map(|k| {
+                // ("Erdogan said on Friday that": a date may follow the verb)
+                self.at_end(k).map(|a| self.group_left(a)).unwrap_or_default()
+            });
+        let Some(speakers) = before.or_else(|| self.speaker_after(verb_end)) else {
+            return false;
+        };
+        !speakers.is_empty()
+            && speakers.iter().all(|&s| {
+                let c = self.country(s);
+                c.is_some() && sources.iter().all(|&a| self.country(a) == c)
+            })
+    }
+
     /// "..., Lavrov said" / "said Wang Yi": the speaker of the sentence.
     fn speaker_after(&self, t: usize) -> Option<Vec<usize>> {
         for k in t..self.toks.len() {
@@ -2176,6 +2201,22 @@ fn sentence_events(
                 (Modality::Threatened, Some(sa.toks[k].lower.clone()))
             }
             _ => (modality, cue),
+        };
+        // "Erdogan said Turkey could suspend ties with the UAE", "Turkey may cut
+        // ties, Erdogan said": a hostile act that the speaker's own side may take
+        // is a threat (CAMEO 13x); what others may do ("North Korea could conduct
+        // a test, analysts say") stays a hypothetical (grammar `possibility`)
+        let (modality, cue) = match cue {
+            Some(w)
+                if modality == Modality::Conditional
+                    && lex.grammar.is(&w, WordClass::Possibility)
+                    && lex.modality.threat(&p.code).is_some()
+                    && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3)
+                    && sa.own_speaker(&sources, core.end) =>
+            {
+                (Modality::Threatened, Some(w))
+            }
+            cue => (modality, cue),
         };
         // (only an asserted act: "would host talks between ..." holds no talks)
         if lex.modality.has_nested(&p.code) && matches!(modality, Modality::Asserted) && !negated {

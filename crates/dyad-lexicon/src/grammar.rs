@@ -54,6 +54,7 @@ pub enum WordClass {
     Retort,
     Weapon,
     Indefinite,
+    Possibility,
 }
 
 impl WordClass {
@@ -108,6 +109,7 @@ impl WordClass {
             "retort" => Self::Retort,
             "weapon" => Self::Weapon,
             "indefinite" => Self::Indefinite,
+            "possibility" => Self::Possibility,
             _ => return None,
         })
     }
