@@ -1204,13 +1204,13 @@ impl SentenceActors<'_> {
     }
 
     /// Whether the speaker of the clause whose subject is `sources` ("Erdogan
-    /// said that Turkey ...", "Turkey ..., Erdogan said") is of the subject's
-    /// own country.
-    fn own_speaker(&self, sources: &[usize], verb_end: usize) -> bool {
-        let Some(start) = sources.iter().map(|&a| self.actors[a].0.start).min() else {
+    /// said that Turkey ...", "Turkey said it ...", "Turkey ..., Erdogan
+    /// said") is of the subject's own country.
+    fn own_speaker(&self, sources: &[usize], verb: Range<usize>) -> bool {
+        if sources.is_empty() {
             return false;
-        };
-        let before = (self.body_start..start)
+        }
+        let before = (self.body_start..verb.start)
             .rev()
             .take_while(|&k| !matches!(self.toks[k].lower.as_str(), ";" | ":"))
             .find(|&k| self.is(k, WordClass::Report) && self.covering(k).is_none())
@@ -1218,7 +1218,7 @@ impl SentenceActors<'_> {
                 // ("Erdogan said on Friday that": a date may follow the verb)
                 self.at_end(k).map(|a| self.group_left(a)).unwrap_or_default()
             });
-        let Some(speakers) = before.or_else(|| self.speaker_after(verb_end)) else {
+        let Some(speakers) = before.or_else(|| self.speaker_after(verb.end)) else {
             return false;
         };
         !speakers.is_empty()
@@ -2212,7 +2212,7 @@ fn sentence_events(
                     && lex.grammar.is(&w, WordClass::Possibility)
                     && lex.modality.threat(&p.code).is_some()
                     && lex.codebook.get(&p.code).is_some_and(|i| i.quad_class >= 3)
-                    && sa.own_speaker(&sources, core.end) =>
+                    && sa.own_speaker(&sources, core.clone()) =>
             {
                 (Modality::Threatened, Some(w))
             }
@@ -2932,7 +2932,8 @@ fn modality(sa: &SentenceActors, sources: &[usize], actors: &[(Range<usize>, usi
             c.modality = Modality::Intended;
             c.cue = Some(t.lower.clone());
             c.intent_at = Some(k);
-        } else if sa.is(k, WordClass::Conditional) && c.modality == Modality::Asserted {
+        } else if sa.is(k, WordClass::Conditional) && c.modality == Modality::Asserted && !t.capitalized {
+            // (not the month: "Turkey in May suspended ties")
             c.modality = Modality::Conditional;
             c.cue = Some(t.lower.clone());
         }
