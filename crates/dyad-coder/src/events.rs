@@ -2088,6 +2088,31 @@ fn sentence_events(
                 }
             }
         }
+        // "Honduran soldiers ousted Zelaya, and the OAS condemned the coup": an
+        // act whose object noun implies its target (pattern flag `implied`) is
+        // aimed at the latest actor of the sector dict/modality.tsv `implied`
+        // names, in this sentence before the act or the two before it
+        if place_target.is_none() && targets.is_empty() && p.implied && !sources.is_empty() {
+            if let Some(sector) = lex.modality.implied(&p.code) {
+                let own: Vec<&str> = sources.iter().filter_map(|&a| sa.country(a)).collect();
+                let found = (s.saturating_sub(DATE_CONTEXT)..=s)
+                    .rev()
+                    .flat_map(|t| by_sentence[t].iter().rev())
+                    .map(|&i| &doc.mentions[i])
+                    .filter(|m| m.sentence < s || m.tokens.end <= base + core.start)
+                    .find(|m| {
+                        m.actor().is_some_and(|a| {
+                            a.sector.as_deref() == Some(sector)
+                                && a.country.as_deref().is_some_and(|c| !own.contains(&c))
+                        })
+                    })
+                    .cloned();
+                if let Some(m) = found {
+                    place_target = Some(doc.mentions.len() + pending.len());
+                    pending.push(m);
+                }
+            }
+        }
         // "China summoned the Canadian ambassador ..., warning of severe
         // consequences": a demand or threat in a participle after a comma,
         // with no target of its own, is aimed at the main clause's object

@@ -65,6 +65,7 @@ pub struct ModalityMap {
     place_target: FxHashMap<String, String>,
     refusal: FxHashMap<String, String>,
     self_target: FxHashMap<String, String>,
+    implied: FxHashMap<String, String>,
     mutual: FxHashMap<String, String>,
     mutual_open: FxHashMap<String, String>,
     venue: FxHashMap<String, String>,
@@ -100,6 +101,7 @@ impl ModalityMap {
             "place-target" => &mut self.place_target,
             "refusal" => &mut self.refusal,
             "self-target" => &mut self.self_target,
+            "implied" => &mut self.implied,
             "mutual" => &mut self.mutual,
             "mutual-open" => &mut self.mutual_open,
             "venue" => &mut self.venue,
@@ -274,6 +276,15 @@ impl ModalityMap {
 
     pub fn self_target(&self, code: &str) -> bool {
         Self::lookup(&self.self_target, code).is_some()
+    }
+
+    /// The sector of the actor a pattern flagged `implied` of `code` acts on
+    /// when it names none ("condemned the coup": MIL).
+    pub fn implied(&self, code: &str) -> Option<&str> {
+        (1..=code.len())
+            .rev()
+            .find_map(|l| self.implied.get(&code[..l]))
+            .map(String::as_str)
     }
 
     /// The code of an appeal or demand `governor` ("020", "100") that asks

@@ -43,6 +43,10 @@ pub struct EventPattern {
     /// `dict/modality.tsv`) and dropped when the sentence has a more specific
     /// act of violence (`violence` codes) by the same source.
     pub armed: bool,
+    /// Flag `implied`: the act's object noun implies its target ("condemned
+    /// the coup": the coup-makers), an actor of the sector `dict/modality.tsv`
+    /// `implied` gives the code, named before it in the text.
+    pub implied: bool,
     /// `events.txt:42`
     pub id: String,
     /// The pattern as written.
@@ -247,6 +251,7 @@ impl Builder {
             symmetric,
             fallback: false,
             armed: false,
+            implied: false,
             id,
             text: text.to_string(),
             anchor,
@@ -265,7 +270,10 @@ impl Builder {
             let flags: Vec<&str> = cols
                 .get(2)
                 .map_or(Vec::new(), |f| f.split(',').map(str::trim).collect());
-            if let Some(bad) = flags.iter().find(|f| !matches!(**f, "sym" | "fallback" | "armed" | "")) {
+            if let Some(bad) = flags
+                .iter()
+                .find(|f| !matches!(**f, "sym" | "fallback" | "armed" | "implied" | ""))
+            {
                 errors.push(f.error(n, format!("unknown flag {bad:?}")));
                 continue;
             }
@@ -292,6 +300,7 @@ impl Builder {
                             symmetric: flags.contains(&"sym"),
                             fallback: flags.contains(&"fallback"),
                             armed: flags.contains(&"armed"),
+                            implied: flags.contains(&"implied"),
                             id: f.entry_id(n),
                             text: cols[1].to_string(),
                             anchor,
