@@ -1000,7 +1000,11 @@ impl SentenceActors<'_> {
             let plain = (apostrophe + 1..t).all(|j| {
                 self.toks[j].kind == TokenKind::Word && !self.toks[j].capitalized && !self.cls[j].function_word()
             });
-            let a = self.at_end(apostrophe).filter(|_| plain)?;
+            // (a country's mention may take its "'s" along: "Russia's seizure")
+            let a = self
+                .at_end(apostrophe)
+                .or_else(|| self.at_end(apostrophe + 1))
+                .filter(|_| plain)?;
             Some(self.group_left(a))
         })
     }
