@@ -472,6 +472,17 @@ fn sentence_mentions<'l>(
                     };
                     if let Some((actor, id)) = hit {
                         let entry = format!("{id}{MEDIATOR_MARK}");
+                        // ("the Turkish- and U.N.-brokered deal", "Qatari and
+                        // Egyptian-mediated talks": a name coordinated before
+                        // the mediator mediates too)
+                        let and = start >= 1 && cls[start - 1].lower_is(WordClass::Conj);
+                        let hyphen = and && start >= 2 && toks[start - 2].lower == "-";
+                        let before = base + start - 1 - usize::from(hyphen);
+                        if let Some(m) = out.last_mut().filter(|m| and && m.tokens.end == before) {
+                            if !m.entry.ends_with(MEDIATOR_MARK) {
+                                m.entry.push_str(MEDIATOR_MARK);
+                            }
+                        }
                         out.push(actor_mention(doc, s, base, start..j, actor, entry));
                     }
                 }
