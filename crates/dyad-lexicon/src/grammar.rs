@@ -54,6 +54,7 @@ pub enum WordClass {
     Retort,
     Weapon,
     Indefinite,
+    Mediator,
 }
 
 impl WordClass {
@@ -108,6 +109,7 @@ impl WordClass {
             "retort" => Self::Retort,
             "weapon" => Self::Weapon,
             "indefinite" => Self::Indefinite,
+            "mediator" => Self::Mediator,
             _ => return None,
         })
     }
@@ -133,6 +135,7 @@ impl WordClass {
         | (1 << Self::VerbParticle as u64)
         | (1 << Self::Retort as u64)
         | (1 << Self::Weapon as u64)
+        | (1 << Self::Mediator as u64)
         | (1 << Self::Anaphor as u64);
 }
 
