@@ -17,8 +17,8 @@ import re
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WORD = re.compile(r"^(?:[a-z0-9]+(?:[.'][a-z0-9]+)*\.?|-|'s)$")
-FLAGS = {"sym", "fallback"}
+WORD = re.compile(r"^(?:[a-z0-9]+(?:[.'][a-z0-9]+)*\.?|-|'s|,|\$)$")
+FLAGS = {"sym", "fallback", "armed", "implied"}
 GENERIC = {"have", "be", "make", "take", "say", "work", "do", "go", "get", "give", "put",
            "come", "see", "state", "tell", "the", "a", "an", "to", "of", "in", "on", "at",
            "for", "with", "by", "and", "or", "from", "that", "it", "its", "their", "his", "her"}
@@ -80,8 +80,9 @@ def check_pattern(pat):
         if e == "*":
             if i == 0 or i == len(elems) - 1:
                 errs.append("`*` at the start or end of a pattern")
-            elif elems[i - 1] == "*":
-                errs.append("two `*` in a row")
+            elif i >= 2 and elems[i - 1] == elems[i - 2] == "*":
+                # `* *` is a deliberate gap of up to eight tokens; three is a typo
+                errs.append("three `*` in a row")
             continue
         if e in ("TARGET", "TARGET?"):
             n_tgt += 1

@@ -1000,7 +1000,11 @@ impl SentenceActors<'_> {
             let plain = (apostrophe + 1..t).all(|j| {
                 self.toks[j].kind == TokenKind::Word && !self.toks[j].capitalized && !self.cls[j].function_word()
             });
-            let a = self.at_end(apostrophe).filter(|_| plain)?;
+            // (a country's mention may take its "'s" along: "Russia's seizure")
+            let a = self
+                .at_end(apostrophe)
+                .or_else(|| self.at_end(apostrophe + 1))
+                .filter(|_| plain)?;
             Some(self.group_left(a))
         })
     }
@@ -1559,7 +1563,8 @@ fn sentence_events(
             .iter()
             .map(|&i| (i, &doc.mentions[i]))
             .filter(|(_, m)| match m.kind {
-                MentionKind::Actor(_) => actor,
+                // (a mediator before its participle is no pattern's actor)
+                MentionKind::Actor(_) => actor && !m.entry.ends_with(crate::mentions::MEDIATOR_MARK),
                 MentionKind::Place(_) => !actor,
                 _ => false,
             })
@@ -2796,6 +2801,64 @@ fn sentence_events(
         }
         !drop
     });
+    // "Israel and Hamas resumed Qatari-mediated talks", "a U.S.-brokered
+    // ceasefire between Armenia and Azerbaijan": the name before a `mediator`
+    // participle (dict/grammar.tsv) mediates the act over two sides that its
+    // noun heads, with each side (dict/modality.tsv `mediated`)
+    let mut mediations = Vec::new();
+    for &i in in_sentence {
+        let m = &doc.mentions[i];
+        if !m.entry.ends_with(crate::mentions::MEDIATOR_MARK) {
+            continue;
+        }
+        let Some(mediator) = m.actor() else { continue };
+        // the participle and the noun phrase it opens ("talks", "peace talks")
+        let end = doc.sentences[s].tokens.end;
+        let head = m.tokens.end + 2;
+        if head >= end {
+            continue;
+        }
+        let reach = doc.tokens[m.tokens.end].start..doc.tokens[(head + 3).min(end) - 1].end;
+        for e in &out {
+            let Some(target) = e.target else { continue };
+            let within = e.event_span.start < reach.end && reach.start < e.event_span.end;
+            if !within || e.negated || e.modality != Modality::Asserted {
+                continue;
+            }
+            let Some((code, info)) = lex
+                .modality
+                .mediated(&e.cameo)
+                .and_then(|c| lex.codebook.get(c).map(|info| (c, info)))
+            else {
+                continue;
+            };
+            for side in [e.source, target] {
+                let other = doc
+                    .mentions
+                    .get(side)
+                    .or_else(|| pending.get(side - doc.mentions.len()));
+                if other
+                    .and_then(|o| o.actor())
+                    .is_none_or(|a| a.code == mediator.code || a.country.is_some() && a.country == mediator.country)
+                {
+                    continue;
+                }
+                let mut r = e.clone();
+                r.source = i;
+                r.target = Some(side);
+                r.pattern = format!("{}{}", e.pattern, crate::mentions::MEDIATOR_MARK);
+                set_code(&mut r, code, info);
+                mediations.push(r);
+            }
+        }
+    }
+    if !mediations.is_empty() {
+        note!(
+            notes,
+            "added mediation: a name before a `mediator` participle mediates the act"
+        );
+    }
+    out.extend(mediations);
     let mut seen: Vec<(Side, Side, String, Range<usize>)> = Vec::new();
     out.retain(|e| {
         let key = (code_of(Some(e.source)), code_of(e.target), e.cameo.clone());

@@ -23,6 +23,11 @@ const NEEDS_COUNTRY_FILE: &str = "agents-diplomatic.tsv";
 /// Marks the entry of a title held in the past ("former U.S. President").
 const FORMER_MARK: &str = "+context:former";
 
+/// Marks the entry of a mediator named before a `mediator` participle
+/// ("Qatari-mediated talks"): no pattern's actor, only the mediator of the
+/// act its noun heads.
+pub const MEDIATOR_MARK: &str = "+context:mediator";
+
 /// A name learned from a title in this article.
 #[derive(Debug, Clone)]
 struct Learned {
@@ -438,8 +443,49 @@ fn sentence_mentions<'l>(
             if (ph.country.is_some() || ph.org.is_some())
                 && j + 1 < n
                 && toks[j].lower == "-"
-                && cls[j + 1].lower_is(WordClass::Sponsor)
+                && (cls[j + 1].lower_is(WordClass::Sponsor) || cls[j + 1].lower_is(WordClass::Mediator))
             {
+                // ("Qatari-mediated talks", "a U.S.-brokered ceasefire": a
+                // `mediator` participle keeps the name as the mediator of the
+                // act its noun heads, which no pattern takes as an actor)
+                if cls[j + 1].lower_is(WordClass::Mediator) && ph.agents.is_empty() && ph.name.is_none() {
+                    let hit = match (&ph.country, &ph.org) {
+                        (Some((code, id)), _) => Some((
+                            Actor {
+                                code: code.to_string(),
+                                country: Some(code.to_string()),
+                                sector: None,
+                                name: None,
+                            },
+                            id.to_string(),
+                        )),
+                        (None, Some((code, country, sector, name, id))) => Some((
+                            Actor {
+                                code: code.to_string(),
+                                country: (*country).clone(),
+                                sector: (*sector).clone(),
+                                name: Some(name.to_string()),
+                            },
+                            id.to_string(),
+                        )),
+                        _ => None,
+                    };
+                    if let Some((actor, id)) = hit {
+                        let entry = format!("{id}{MEDIATOR_MARK}");
+                        // ("the Turkish- and U.N.-brokered deal", "Qatari and
+                        // Egyptian-mediated talks": a name coordinated before
+                        // the mediator mediates too)
+                        let and = start >= 1 && cls[start - 1].lower_is(WordClass::Conj);
+                        let hyphen = and && start >= 2 && toks[start - 2].lower == "-";
+                        let before = base + start - 1 - usize::from(hyphen);
+                        if let Some(m) = out.last_mut().filter(|m| and && m.tokens.end == before) {
+                            if !m.entry.ends_with(MEDIATOR_MARK) {
+                                m.entry.push_str(MEDIATOR_MARK);
+                            }
+                        }
+                        out.push(actor_mention(doc, s, base, start..j, actor, entry));
+                    }
+                }
                 i = j + 2;
                 continue;
             }

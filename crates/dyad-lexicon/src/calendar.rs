@@ -84,6 +84,7 @@ pub struct ModalityMap {
     nested: FxHashMap<String, String>,
     interlocutor: FxHashMap<String, String>,
     parties: FxHashMap<String, String>,
+    mediated: FxHashMap<String, String>,
     armed_force: FxHashMap<String, String>,
     violence: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
@@ -120,6 +121,7 @@ impl ModalityMap {
             "nested" => &mut self.nested,
             "interlocutor" => &mut self.interlocutor,
             "parties" => &mut self.parties,
+            "mediated" => &mut self.mediated,
             "armed-force" => &mut self.armed_force,
             "violence" => &mut self.violence,
             "content" => &mut self.content,
@@ -267,6 +269,13 @@ impl ModalityMap {
     /// (`parties`), not on the nearest subject before it.
     pub fn parties(&self, code: &str) -> bool {
         Self::lookup(&self.parties, code).is_some()
+    }
+
+    /// The code a name before a `mediator` participle ("Qatari-mediated
+    /// talks") has with each side of an act of `code` its noun heads
+    /// (`mediated CODE MEDIATION`).
+    pub fn mediated<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.mediated, code)
     }
 
     /// Whether `code` has a `nested` row.

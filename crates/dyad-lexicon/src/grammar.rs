@@ -55,6 +55,7 @@ pub enum WordClass {
     Weapon,
     Indefinite,
     Possibility,
+    Mediator,
 }
 
 impl WordClass {
@@ -110,6 +111,7 @@ impl WordClass {
             "weapon" => Self::Weapon,
             "indefinite" => Self::Indefinite,
             "possibility" => Self::Possibility,
+            "mediator" => Self::Mediator,
             _ => return None,
         })
     }
@@ -135,6 +137,7 @@ impl WordClass {
         | (1 << Self::VerbParticle as u64)
         | (1 << Self::Retort as u64)
         | (1 << Self::Weapon as u64)
+        | (1 << Self::Mediator as u64)
         | (1 << Self::Anaphor as u64);
 }
 
