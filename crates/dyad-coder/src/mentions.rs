@@ -173,6 +173,19 @@ struct Phrase<'l> {
     person: Option<(Actor, String)>,
 }
 
+impl Phrase<'_> {
+    /// An agent phrase with no country of its own takes the sentence's place
+    /// or the dateline, after the sentence is read ("Police arrested
+    /// protesters"); refugees and migrants keep where they come from, which
+    /// the place they are in does not tell, and neither does "the
+    /// international community", a body of states.
+    fn takes_place_country(&self, lex: &Lexicon) -> bool {
+        self.agents
+            .first()
+            .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector) && *sector != "IGO")
+    }
+}
+
 /// `a` followed by `b`, as `format!("{a}{b}")` gives it.
 fn concat(a: &str, b: &str) -> String {
     let mut out = String::with_capacity(a.len() + b.len());
@@ -477,8 +490,8 @@ fn sentence_mentions<'l>(
                         // the mediator mediates too)
                         let and = start >= 1 && cls[start - 1].lower_is(WordClass::Conj);
                         let hyphen = and && start >= 2 && toks[start - 2].lower == "-";
-                        let before = base + start - 1 - usize::from(hyphen);
-                        if let Some(m) = out.last_mut().filter(|m| and && m.tokens.end == before) {
+                        let before = (base + start).checked_sub(1 + usize::from(hyphen));
+                        if let Some(m) = out.last_mut().filter(|m| and && Some(m.tokens.end) == before) {
                             if !m.entry.ends_with(MEDIATOR_MARK) {
                                 m.entry.push_str(MEDIATOR_MARK);
                             }
@@ -1201,11 +1214,7 @@ fn sentence_mentions<'l>(
                             && range.clone().all(|k| by_start[k].is_empty())
                             && !ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE)) =>
                         {
-                            if ph
-                                .agents
-                                .first()
-                                .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector) && *sector != "IGO")
-                            {
+                            if ph.takes_place_country(lex) {
                                 unplaced.push(out.len());
                             }
                             let mut holder = actor();
@@ -1237,16 +1246,7 @@ fn sentence_mentions<'l>(
                             && toks.get(j).is_some_and(|n| n.lower.ends_with("ing"))))
                     && !ph.agents.iter().all(|(_, id)| id.starts_with(NEEDS_COUNTRY_FILE)) =>
                 {
-                    // "Police arrested protesters": the country comes from the
-                    // sentence's place or the dateline, after the sentence is read
-                    // (refugees and migrants belong to where they come from,
-                    // which the place they are in does not tell)
-                    if ph
-                        .agents
-                        .first()
-                        .is_none_or(|(sector, _)| !lex.modality.keeps_origin(sector) && *sector != "IGO")
-                    {
-                        // (nor does "the international community", a body of states)
+                    if ph.takes_place_country(lex) {
                         unplaced.push(out.len());
                     }
                     out.push(actor_mention(doc, s, base, agents_start..j, actor(), entry_parts()));

@@ -8,8 +8,11 @@
 //! the share of examples for which dyad codes an event of the example's root
 //! (and of its full code). Floors a little below the last measurement.
 
+mod common;
+
+use common::{records, reference_file};
 use dyad_pipeline::Pipeline;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Root hits measured when the floor was set: 222 of 276 (0.804). The
 /// patterns of `dict/events.txt`'s "codebook phrasings" block were written
@@ -17,32 +20,6 @@ use std::path::PathBuf;
 const ROOT_FLOOR: f64 = 0.80;
 /// Full-code hits measured: 187 of 276 (0.678).
 const FULL_FLOOR: f64 = 0.67;
-
-fn reference_file() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/cameo/icews_cameo_codes.csv");
-    p.exists().then_some(p)
-}
-
-/// Splits one CSV record (RFC 4180 quoting, no embedded newlines in this file).
-fn fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out
-}
 
 /// The file's curly quotes and dashes are UTF-8 read as Mac Roman and saved
 /// as Windows-1252 (`’` became the bytes 82 C4 F4, shown as "‚Äô"); left
@@ -78,12 +55,12 @@ fn repair_punctuation(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// (code, example sentence) pairs.
-fn examples(path: &PathBuf) -> Vec<(String, String)> {
+fn examples(path: &Path) -> Vec<(String, String)> {
     let bytes = repair_punctuation(&std::fs::read(path).expect("reference file readable"));
     // the file mixes encodings; a lossy read keeps every sentence usable
     let text = String::from_utf8_lossy(&bytes);
-    let mut lines = text.lines();
-    let header = fields(lines.next().expect("header"));
+    let mut rows = records(&text).into_iter();
+    let header = rows.next().expect("header");
     let col = |name: &str| {
         header
             .iter()
@@ -91,16 +68,14 @@ fn examples(path: &PathBuf) -> Vec<(String, String)> {
             .unwrap_or_else(|| panic!("no {name} column"))
     };
     let (code, example) = (col("code"), col("example"));
-    lines
-        .map(fields)
-        .filter_map(|f| Some((f.get(code)?.trim().to_string(), f.get(example)?.trim().to_string())))
+    rows.filter_map(|f| Some((f.get(code)?.trim().to_string(), f.get(example)?.trim().to_string())))
         .filter(|(c, e)| !c.is_empty() && e.split_whitespace().count() >= 5)
         .collect()
 }
 
 #[test]
 fn codebook_examples_get_their_codes() {
-    let Some(path) = reference_file() else {
+    let Some(path) = reference_file("cameo/icews_cameo_codes.csv") else {
         eprintln!("skipped: ../shared/reference/cameo/icews_cameo_codes.csv is not here");
         return;
     };

@@ -21,6 +21,9 @@
 //! many templates are out of reach that way. Floors a little below the last
 //! measurement.
 
+mod common;
+
+use common::{records, reference_file};
 use dyad_pipeline::Pipeline;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -35,42 +38,6 @@ const COUNTRIES: [&str; 10] = [
     "France", "Kenya", "Brazil", "Japan", "Egypt", "Canada", "India", "Mexico", "Nigeria", "Germany",
 ];
 const CITIES: [&str; 7] = ["Nairobi", "Lima", "Karachi", "Manila", "Cairo", "Istanbul", "Bogota"];
-
-fn reference_file() -> Option<PathBuf> {
-    let p =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/plover/ngec/synthetic_headlines.csv");
-    p.exists().then_some(p)
-}
-
-/// Splits CSV text into records (RFC 4180 quoting; a quoted field may hold a
-/// newline, as one title of this file does).
-fn records(text: &str) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    let (mut row, mut cur) = (Vec::new(), String::new());
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut cur)),
-            ('\r', false) => {}
-            ('\n', false) => {
-                row.push(std::mem::take(&mut cur));
-                out.push(std::mem::take(&mut row));
-            }
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() || !row.is_empty() {
-        row.push(cur);
-        out.push(row);
-    }
-    out
-}
 
 struct Template {
     event: String,
@@ -146,7 +113,7 @@ struct Tally {
 
 #[test]
 fn headline_templates_get_their_plover_types() {
-    let Some(path) = reference_file() else {
+    let Some(path) = reference_file("plover/ngec/synthetic_headlines.csv") else {
         eprintln!("skipped: ../shared/reference/plover/ngec/synthetic_headlines.csv is not here");
         return;
     };
