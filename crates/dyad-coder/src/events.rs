@@ -1547,6 +1547,19 @@ fn dedup_key(doc: &Doc, s: usize) -> String {
         .to_lowercase()
 }
 
+/// Drops the events `marked` flags (one flag per event, in order), noting
+/// each with `why` for `--explain`.
+fn drop_marked(out: &mut Vec<Event>, marked: &[bool], notes: &mut Option<Vec<String>>, why: &str) {
+    let mut flags = marked.iter();
+    out.retain(|e| {
+        let drop = flags.next().copied().unwrap_or(false);
+        if drop {
+            note!(notes, "dropped {} {}: {why}", e.cameo, e.pattern);
+        }
+        !drop
+    });
+}
+
 fn sentence_events(
     doc: &mut Doc,
     lex: &Lexicon,
@@ -2674,20 +2687,13 @@ fn sentence_events(
             governed_by[i] = Some(g);
         }
     }
-    let mut k = 0;
-    out.retain(|e| {
-        let inside = governed_by[k].is_some();
-        k += 1;
-        if inside {
-            note!(
-                notes,
-                "dropped {} {}: the content of an appeal, demand or threat",
-                e.cameo,
-                e.pattern
-            );
-        }
-        !inside
-    });
+    let governed: Vec<bool> = governed_by.iter().map(Option::is_some).collect();
+    drop_marked(
+        &mut out,
+        &governed,
+        &mut notes,
+        "the content of an appeal, demand or threat",
+    );
     // "A suicide bomber killed 22 people ..., and Islamic State claimed
     // responsibility": the claimant is the perpetrator of the sentence's
     // violence done by unnamed attackers (gunmen, a suicide bomber)
@@ -2737,20 +2743,7 @@ fn sentence_events(
         participle || restated
     };
     let dropped: Vec<bool> = out.iter().map(consequence).collect();
-    let mut k = 0;
-    out.retain(|e| {
-        let drop = dropped[k];
-        k += 1;
-        if drop {
-            note!(
-                notes,
-                "dropped {} {}: a consequence of an earlier act",
-                e.cameo,
-                e.pattern
-            );
-        }
-        !drop
-    });
+    drop_marked(&mut out, &dropped, &mut notes, "a consequence of an earlier act");
     // one event per dyad and code in a sentence ("met ... the first
     // high-level contact"): the first, most specific, stands
     let code_of = |m: Option<usize>| -> Option<(String, Option<String>)> {
@@ -2787,20 +2780,12 @@ fn sentence_events(
                 })
         })
         .collect();
-    let mut k = 0;
-    out.retain(|e| {
-        let drop = redundant[k];
-        k += 1;
-        if drop {
-            note!(
-                notes,
-                "dropped {} {}: a bare killing restated by a more specific act of violence",
-                e.cameo,
-                e.pattern
-            );
-        }
-        !drop
-    });
+    drop_marked(
+        &mut out,
+        &redundant,
+        &mut notes,
+        "a bare killing restated by a more specific act of violence",
+    );
     // "Israel and Hamas resumed Qatari-mediated talks", "a U.S.-brokered
     // ceasefire between Armenia and Azerbaijan": the name before a `mediator`
     // participle (dict/grammar.tsv) mediates the act over two sides that its
