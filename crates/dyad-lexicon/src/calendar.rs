@@ -236,8 +236,6 @@ impl ModalityMap {
         Self::lookup(&self.reaction, code).is_some()
     }
 
-    /// Whether an event of `code` with no target acts on the source's own
-    /// country ("Sri Lanka declared a state of emergency" -> LKA).
     /// Whether an object pronoun of `code` ("police dispersed them", "stripped
     /// them of their citizenship") may stand for an actor of the source's own
     /// country of another sector (`home-object`).
@@ -250,11 +248,7 @@ impl ModalityMap {
     /// its words name between those sides be coded ("talks between Israel
     /// and Hamas", 046): `nested OUTER INNER-PREFIX`.
     pub fn nested(&self, outer: &str, inner: &str) -> bool {
-        self.nested
-            .iter()
-            .filter(|(k, _)| outer.starts_with(k.as_str()))
-            .max_by_key(|(k, _)| k.len())
-            .is_some_and(|(_, v)| inner.starts_with(v.as_str()))
+        Self::lookup(&self.nested, outer).is_some_and(|v| inner.starts_with(v))
     }
 
     /// The code prefix of the contacts whose target an act of `code` with no
@@ -280,20 +274,19 @@ impl ModalityMap {
 
     /// Whether `code` has a `nested` row.
     pub fn has_nested(&self, code: &str) -> bool {
-        self.nested.keys().any(|k| code.starts_with(k.as_str()))
+        Self::lookup(&self.nested, code).is_some()
     }
 
+    /// Whether an event of `code` with no target acts on the source's own
+    /// country ("Sri Lanka declared a state of emergency" -> LKA).
     pub fn self_target(&self, code: &str) -> bool {
         Self::lookup(&self.self_target, code).is_some()
     }
 
     /// The sector of the actor a pattern flagged `implied` of `code` acts on
     /// when it names none ("condemned the coup": MIL).
-    pub fn implied(&self, code: &str) -> Option<&str> {
-        (1..=code.len())
-            .rev()
-            .find_map(|l| self.implied.get(&code[..l]))
-            .map(String::as_str)
+    pub fn implied<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.implied, code)
     }
 
     /// The code of an appeal or demand `governor` ("020", "100") that asks
