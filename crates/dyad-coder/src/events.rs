@@ -457,10 +457,13 @@ impl SentenceActors<'_> {
         }
         let g = s - 1;
         let tok = &self.toks[g];
+        // (a reporting verb governs a clause, not the noun: "Ukraine said
+        // Russia's attack on Kharkiv killed five people")
         self.is(g, WordClass::Prep)
             || (tok.kind == TokenKind::Word
                 && !tok.capitalized
                 && !self.cls[g].function_word()
+                && !self.is(g, WordClass::Report)
                 && self.covering(g).is_none())
     }
 
@@ -992,14 +995,17 @@ impl SentenceActors<'_> {
         if self.toks[t].lower.ends_with("ed") {
             return None;
         }
-        (0..=2).find_map(|k| {
+        // (a hyphenated compound is one modifier: "Russia's full-scale invasion")
+        (0..=6).find_map(|k| {
             let apostrophe = t.checked_sub(k + 1)?;
             if self.toks[apostrophe].lower != "'s" {
                 return None;
             }
-            let plain = (apostrophe + 1..t).all(|j| {
+            let word = |j: usize| {
                 self.toks[j].kind == TokenKind::Word && !self.toks[j].capitalized && !self.cls[j].function_word()
-            });
+            };
+            let hyphens = (apostrophe + 1..t).filter(|&j| self.hyphen_at(j)).count();
+            let plain = k <= 2 + 2 * hyphens && (apostrophe + 1..t).all(|j| word(j) || self.hyphen_at(j));
             // (a country's mention may take its "'s" along: "Russia's seizure")
             let a = self
                 .at_end(apostrophe)
@@ -1792,6 +1798,32 @@ fn sentence_events(
                 }
             }
         }
+        // "Russia's annexation of Crimea was condemned by the U.N.": a possessed
+        // act whose possessor is the target of a reaction to it
+        // (dict/modality.tsv `reaction`) is that reaction's topic
+        if m.source.is_none() {
+            if let Some(owner) = sa.possessor_before(core.start) {
+                let reacted = matches.iter().any(|o| {
+                    !std::ptr::eq(o, m)
+                        && lex.modality.reaction(&lex.patterns.list[o.pattern].code)
+                        && o.target.as_ref().is_some_and(|t| {
+                            owner
+                                .iter()
+                                .any(|&a| t.start <= sa.actors[a].0.start && sa.actors[a].0.end <= t.end)
+                        })
+                });
+                if reacted {
+                    note!(
+                        notes,
+                        "dropped {} {} ({}): its possessor is the target of a reaction to it",
+                        p.code,
+                        p.id,
+                        p.text
+                    );
+                    continue;
+                }
+            }
+        }
         // sources
         // ("Fakhrizadeh was assassinated near Tehran": a pattern whose optional
         // SOURCE slot found no agent has none; the subject is the target)
@@ -1799,6 +1831,9 @@ fn sentence_events(
         let sources: Vec<usize> = match &m.source {
             Some(r) => sa.in_range(r),
             None if agentless => Vec::new(),
+            // ("Russia's attack on Ukraine": pattern flag `possessed`, an event
+            // noun whose source is only ever its possessor)
+            None if p.possessed => sa.possessor_before(core.start).unwrap_or_default(),
             None => sa
                 .reporter_subject(core.start)
                 .or_else(|| sa.reduced_passive_agent(&core))
@@ -1942,6 +1977,33 @@ fn sentence_events(
                     .collect();
                 if left.iter().any(|&a| own_word(a)) {
                     targets.splice(0..0, left);
+                }
+            }
+        }
+        // "condemned Russia's invasion of Ukraine": a reaction to a possessed
+        // act is aimed at its possessor, who did it, not at the act's own
+        // object (dict/modality.tsv `reaction`)
+        if lex.modality.reaction(&p.code) && !m.target_missing {
+            if let Some(r) = m.target.as_ref().filter(|r| r.start > core.start) {
+                let owner = (0..sa.actors.len()).find(|&a| {
+                    let ar = &sa.actors[a].0;
+                    ar.start >= core.start
+                        && ar.end < r.start
+                        && sa.possessive(a)
+                        && !exclude.contains(&a)
+                        && !targets.contains(&a)
+                        && sa
+                            .country(a)
+                            .is_none_or(|c| !exclude.iter().any(|&x| sa.country(x) == Some(c)))
+                });
+                if let Some(a) = owner {
+                    note!(
+                        notes,
+                        "{} {}: the reaction is aimed at the act's possessor",
+                        p.code,
+                        p.id
+                    );
+                    targets = vec![a];
                 }
             }
         }
@@ -2387,7 +2449,11 @@ fn sentence_events(
                 // (but a country's bare name never stands for its press or its
                 // opposition: "Iran arrested two journalists" is a domestic dyad)
                 let society = |x: &Actor| x.sector.as_deref().is_some_and(|s| lex.modality.society(s));
-                let same = (bare(a) && !society(b)) || (bare(b) && !society(a));
+                // (nor, as a target, a named group of its people or its rebels:
+                // "China's crackdown on Uyghurs", dict/modality.tsv `named-society`)
+                let group =
+                    |x: &Actor| x.name.is_some() && x.sector.as_deref().is_some_and(|s| lex.modality.named_society(s));
+                let same = (bare(a) && !society(b) && !group(b)) || (bare(b) && !society(a));
                 if a.code == b.code || (a.country.is_some() && a.country == b.country && same) {
                     note!(
                         notes,

@@ -1443,6 +1443,23 @@ fn sentence_mentions<'l>(
                 a.code = concat(country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country.clone());
                 out[k].entry.push_str("+context:dateline");
+            } else if let (Some(country), MentionKind::Actor(a)) = (
+                // "Mali's junta ... . The junta expelled the French ambassador":
+                // a definite agent with no country before it belongs to the
+                // country the story is about, the latest named before it
+                mem.last_country.as_ref().filter(|_| {
+                    let start = out[k].tokens.start - base;
+                    start > 0
+                        && cls[start - 1].lower_is(WordClass::Det)
+                        && !cls[start - 1].lower_is(WordClass::Indefinite)
+                        && !cls[start - 1].lower_is(WordClass::Quantity)
+                        && !cls[start - 1].lower_is(WordClass::Possessive)
+                }),
+                &mut out[k].kind,
+            ) {
+                a.code = concat(country, a.sector.as_deref().unwrap_or_default());
+                a.country = Some(country.clone());
+                out[k].entry.push_str("+context:story");
             }
         }
     }

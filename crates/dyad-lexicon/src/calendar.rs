@@ -74,6 +74,7 @@ pub struct ModalityMap {
     unnamed_attacker: FxHashMap<String, String>,
     origin: FxHashMap<String, String>,
     society: FxHashMap<String, String>,
+    named_society: FxHashMap<String, String>,
     aimed: FxHashMap<String, String>,
     reaction: FxHashMap<String, String>,
     envoy: FxHashMap<String, String>,
@@ -111,6 +112,7 @@ impl ModalityMap {
             "unnamed-attacker" => &mut self.unnamed_attacker,
             "origin" => &mut self.origin,
             "society" => &mut self.society,
+            "named-society" => &mut self.named_society,
             "aimed" => &mut self.aimed,
             "reaction" => &mut self.reaction,
             "envoy" => &mut self.envoy,
@@ -357,6 +359,13 @@ impl ModalityMap {
     /// "Iran arrested two journalists" is a domestic dyad, not self-reference.
     pub fn society(&self, sector: &str) -> bool {
         self.society.contains_key(sector) || sector.get(..3).is_some_and(|s| self.society.contains_key(s))
+    }
+
+    /// Whether a named group of `sector` ("the Uyghurs", "the PKK") is, as a
+    /// target, part of its country that the country's bare name never stands
+    /// for: "China's crackdown on Uyghurs" is a domestic dyad.
+    pub fn named_society(&self, sector: &str) -> bool {
+        self.named_society.contains_key(sector) || sector.get(..3).is_some_and(|s| self.named_society.contains_key(s))
     }
 
     /// The code of the same event seen from its target, coded too with

@@ -47,6 +47,10 @@ pub struct EventPattern {
     /// the coup": the coup-makers), an actor of the sector `dict/modality.tsv`
     /// `implied` gives the code, named before it in the text.
     pub implied: bool,
+    /// Flag `possessed`: an event noun whose source is only ever its
+    /// possessor ("Russia's attack on Ukraine", "China's crackdown on
+    /// Uyghurs"); with no possessor the pattern codes nothing.
+    pub possessed: bool,
     /// `events.txt:42`
     pub id: String,
     /// The pattern as written.
@@ -252,6 +256,7 @@ impl Builder {
             fallback: false,
             armed: false,
             implied: false,
+            possessed: false,
             id,
             text: text.to_string(),
             anchor,
@@ -272,7 +277,7 @@ impl Builder {
                 .map_or(Vec::new(), |f| f.split(',').map(str::trim).collect());
             if let Some(bad) = flags
                 .iter()
-                .find(|f| !matches!(**f, "sym" | "fallback" | "armed" | "implied" | ""))
+                .find(|f| !matches!(**f, "sym" | "fallback" | "armed" | "implied" | "possessed" | ""))
             {
                 errors.push(f.error(n, format!("unknown flag {bad:?}")));
                 continue;
@@ -301,6 +306,7 @@ impl Builder {
                             fallback: flags.contains(&"fallback"),
                             armed: flags.contains(&"armed"),
                             implied: flags.contains(&"implied"),
+                            possessed: flags.contains(&"possessed"),
                             id: f.entry_id(n),
                             text: cols[1].to_string(),
                             anchor,
@@ -461,7 +467,14 @@ impl Matcher<'_> {
         }
         match elem {
             Elem::Word { alts, optional } => {
-                if t < self.tokens.len() && word_matches(&self.tokens[t], alts) {
+                // ("Israel's blockade of Gaza continued on Monday" is no
+                // "blockade * on": a last word reached over `*` is not the
+                // preposition of a date)
+                let date_preposition = e + 1 == self.p.elems.len()
+                    && e > 0
+                    && self.p.elems[e - 1] == Elem::Skip
+                    && self.slots.date_end(t).is_some_and(|end| end > t + 1);
+                if t < self.tokens.len() && word_matches(&self.tokens[t], alts) && !date_preposition {
                     if let Some(end) = self.forward(e + 1, t + 1, c) {
                         return Some(end);
                     }
