@@ -243,6 +243,9 @@ impl SentenceActors<'_> {
                 .at_start(end + c)
                 .or_else(|| self.at_start(self.skip_dets(end + c)))
             {
+                // ("attack on Ukraine and China's threats against Taiwan": a
+                // possessor after "and" owns a new noun phrase, no list member)
+                Some(b) if self.owns_noun(b) => break,
                 Some(b) => {
                     out.push(b);
                     if !comma {
@@ -255,6 +258,25 @@ impl SentenceActors<'_> {
         }
         out.truncate(closed);
         out
+    }
+
+    /// Whether actor `a` is a possessor owning the lowercase word after it
+    /// ("China's threats").
+    fn owns_noun(&self, a: usize) -> bool {
+        let end = self.actors[a].0.end;
+        let after = if self.toks[end - 1].lower == "'s" {
+            end
+        } else if self.toks.get(end).is_some_and(|t| t.lower == "'s") {
+            end + 1
+        } else {
+            return false;
+        };
+        self.toks.get(after).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && !self.cls[after].function_word()
+                && self.covering(after).is_none()
+        })
     }
 
     /// Actor indices coordinated with actor `a` to the left; the step next
@@ -1011,7 +1033,13 @@ impl SentenceActors<'_> {
                 .at_end(apostrophe)
                 .or_else(|| self.at_end(apostrophe + 1))
                 .filter(|_| plain)?;
-            Some(self.group_left(a))
+            // ("Russia's attack on Ukraine and China's threats": a member after
+            // a preposition is the object of what comes before, no co-owner)
+            let group = self.group_left(a);
+            if group.len() > 1 && self.after_preposition(group[0]) {
+                return Some(vec![a]);
+            }
+            Some(group)
         })
     }
 
