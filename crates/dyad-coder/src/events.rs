@@ -1043,6 +1043,28 @@ impl SentenceActors<'_> {
         })
     }
 
+    /// The first of the determiners right before token `t` (`t` if none).
+    fn skip_dets_back(&self, mut t: usize) -> usize {
+        while t > 0 && self.is(t - 1, WordClass::Det) {
+            t -= 1;
+        }
+        t
+    }
+
+    /// Whether the word at `t` is owned by a possessive determiner ("its
+    /// offensive", "their latest attacks"), up to two modifiers between.
+    fn pronoun_possessed(&self, t: usize) -> bool {
+        (1..=3).any(|k| {
+            t >= k
+                && self.is(t - k, WordClass::Possessive)
+                && self.covering(t - k).is_none()
+                && (t - k + 1..t).all(|j| {
+                    let w = &self.toks[j];
+                    w.kind == TokenKind::Word && !w.capitalized && !self.cls[j].function_word()
+                })
+        })
+    }
+
     /// "Sanctions against Iran were announced by Britain and Canada": the
     /// agent of a passive verb after an event noun, in the same clause.
     fn agent_after(&self, t: usize) -> Option<Vec<usize>> {
@@ -1746,9 +1768,16 @@ fn sentence_events(
         let their = m.start >= 1
             && sa.is(m.start - 1, WordClass::Possessive)
             && sa.main_subject(m.start).is_some_and(|g| g.len() >= 2);
+        // (but "Russia said its offensive against Kharkiv ...": a possessed
+        // event noun after a reporting verb is the reported clause's subject)
+        let reported = m.start >= 2
+            && p.possessed
+            && sa.is(m.start - 1, WordClass::Possessive)
+            && sa.is(m.start - 2, WordClass::Report);
         if m.source.is_none()
             && m.start >= 2
             && !their
+            && !reported
             && sa.is(m.start - 1, WordClass::Det)
             && !opens_phrase(&sa, m.start - 2)
         {
@@ -1857,11 +1886,25 @@ fn sentence_events(
         // SOURCE slot found no agent has none; the subject is the target)
         let agentless = m.source.is_none() && p.elems.iter().any(|e| matches!(e, dyad_lexicon::Elem::Source(true)));
         let sources: Vec<usize> = match &m.source {
+            // ("its attack on the rebels killed 20 fighters": an actor after a
+            // `goal` preposition before the verb is the object of an act, no subject)
+            Some(r) if r.end <= m.anchor => sa
+                .in_range(r)
+                .into_iter()
+                .filter(|&a| {
+                    let s = sa.skip_dets_back(sa.actors[a].0.start);
+                    !(sa.after_preposition(a) && sa.toks[s - 1].lower != "by")
+                })
+                .collect(),
             Some(r) => sa.in_range(r),
             None if agentless => Vec::new(),
             // ("Russia's attack on Ukraine": pattern flag `possessed`, an event
             // noun whose source is only ever its possessor)
-            None if p.possessed => sa.possessor_before(core.start).unwrap_or_default(),
+            // ("Russia said its offensive against Kharkiv ...": a possessive
+            // determiner stands for the actor the search below finds)
+            None if p.possessed && !sa.pronoun_possessed(core.start) => {
+                sa.possessor_before(core.start).unwrap_or_default()
+            }
             None => sa
                 .reporter_subject(core.start)
                 .or_else(|| sa.reduced_passive_agent(&core))
