@@ -87,6 +87,8 @@ pub struct ModalityMap {
     mediated: FxHashMap<String, String>,
     armed_force: FxHashMap<String, String>,
     violence: FxHashMap<String, String>,
+    crowd: FxHashMap<String, String>,
+    persons: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -124,6 +126,8 @@ impl ModalityMap {
             "mediated" => &mut self.mediated,
             "armed-force" => &mut self.armed_force,
             "violence" => &mut self.violence,
+            "crowd" => &mut self.crowd,
+            "persons" => &mut self.persons,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -287,6 +291,19 @@ impl ModalityMap {
     /// when it names none ("condemned the coup": MIL).
     pub fn implied<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.implied, code)
+    }
+
+    /// The sector of the source's own country that an act of `code` whose
+    /// object is a bare count ("detained dozens", "rounded up hundreds")
+    /// acts on (CVL).
+    pub fn crowd<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.crowd, code)
+    }
+
+    /// Whether `code` acts on people only, so a place in its TARGET slot
+    /// stands for no target ("captured Bakhmut" is no arrest).
+    pub fn persons(&self, code: &str) -> bool {
+        Self::lookup(&self.persons, code).is_some()
     }
 
     /// The code of an appeal or demand `governor` ("020", "100") that asks

@@ -56,6 +56,8 @@ pub enum WordClass {
     Indefinite,
     Possibility,
     Mediator,
+    Cancel,
+    Conquest,
 }
 
 impl WordClass {
@@ -112,6 +114,8 @@ impl WordClass {
             "indefinite" => Self::Indefinite,
             "possibility" => Self::Possibility,
             "mediator" => Self::Mediator,
+            "cancel" => Self::Cancel,
+            "conquest" => Self::Conquest,
             _ => return None,
         })
     }
@@ -138,6 +142,8 @@ impl WordClass {
         | (1 << Self::Retort as u64)
         | (1 << Self::Weapon as u64)
         | (1 << Self::Mediator as u64)
+        | (1 << Self::Cancel as u64)
+        | (1 << Self::Conquest as u64)
         | (1 << Self::Anaphor as u64);
 }
 
