@@ -2208,12 +2208,18 @@ fn sentence_events(
         }
         // "security forces detained dozens", "police rounded up hundreds",
         // "arrested more than 100": a bare count as the object of repression
-        // is people of the source's own country (dict/modality.tsv `crowd`)
+        // is people of the country where it happens, else of the source's
+        // own country (dict/modality.tsv `crowd`)
         let mut crowd = false;
         if place_target.is_none() && targets.is_empty() && !mutual && m.target_missing {
             if let (Some(sector), Some(&src)) = (lex.modality.crowd(&p.code), sources.first()) {
                 let m0 = &doc.mentions[sa.actors[src].1];
-                if let Some(country) = m0.actor().and_then(|a| a.country.clone()).filter(|_| sa.bare_count(core.start, m.end)) {
+                // (of the country where it happens: "Israeli troops detained
+                // dozens in the West Bank" are Palestinians)
+                let country = event_place(doc, in_sentence, base + m.anchor)
+                    .and_then(|pl| pl.country)
+                    .or_else(|| m0.actor().and_then(|a| a.country.clone()));
+                if let Some(country) = country.filter(|_| sa.bare_count(core.start, m.end)) {
                     place_target = Some(doc.mentions.len() + pending.len());
                     pending.push(dyad_doc::Mention {
                         kind: MentionKind::Actor(Actor {
@@ -2510,7 +2516,11 @@ fn sentence_events(
                 // (but a country's bare name never stands for its press or its
                 // opposition: "Iran arrested two journalists" is a domestic dyad)
                 let society = |x: &Actor| x.sector.as_deref().is_some_and(|s| lex.modality.society(s));
-                let same = (bare(a) && !society(b)) || (bare(b) && !society(a));
+                // (nor its territory, which an armed group takes or strikes:
+                // "M23 rebels seized the Congolese town of Bunagana",
+                // dict/modality.tsv `territorial`)
+                let territorial = |x: &Actor| lex.modality.territorial(&code, x.sector.as_deref());
+                let same = (bare(a) && !society(b)) || (bare(b) && !society(a) && !territorial(a));
                 if a.code == b.code || (a.country.is_some() && a.country == b.country && same) {
                     note!(
                         notes,

@@ -89,6 +89,7 @@ pub struct ModalityMap {
     violence: FxHashMap<String, String>,
     crowd: FxHashMap<String, String>,
     persons: FxHashMap<String, String>,
+    territorial: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -128,6 +129,7 @@ impl ModalityMap {
             "violence" => &mut self.violence,
             "crowd" => &mut self.crowd,
             "persons" => &mut self.persons,
+            "territorial" => &mut self.territorial,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -206,6 +208,18 @@ impl ModalityMap {
     /// Whether a source of `sector` can do an act of `code`: a visit (042)
     /// is paid by envoys, not by troops or police landing somewhere
     /// (`envoy 042 MIL,COP`: the sectors that cannot).
+    /// Whether an actor of `sector` using force of `code` on its own
+    /// country's bare name acts on that country's territory, a domestic
+    /// dyad ("M23 rebels seized the Congolese town of Bunagana" CODREB ->
+    /// COD), not one actor named twice.
+    pub fn territorial(&self, code: &str, sector: Option<&str>) -> bool {
+        let sectors = (1..=code.len()).rev().find_map(|l| self.territorial.get(&code[..l]));
+        match (sector, sectors) {
+            (Some(sector), Some(sectors)) => sectors.split(',').any(|b| b.trim() == sector),
+            _ => false,
+        }
+    }
+
     pub fn envoy_allows(&self, code: &str, sector: Option<&str>) -> bool {
         let barred = (1..=code.len()).rev().find_map(|l| self.envoy.get(&code[..l]));
         match (sector, barred) {
