@@ -1562,9 +1562,9 @@ impl Slots for SentenceActors<'_> {
             && !self.is(tok, WordClass::Boundary)
             && (self.toks[tok].kind != TokenKind::Quote || self.scare_quote(tok))
             && !matches!(self.toks[tok].lower.as_str(), "." | ";" | ":")
-            // (nor a modal of possibility: "said it could suspend ties with"
-            // is no statement about ties; "in May" is a month)
-            && !(self.is(tok, WordClass::Possibility) && !self.toks[tok].capitalized)
+            // (nor a modal: "said it could suspend ties with" is no statement
+            // about ties, the modal's verb is another act; "in May" is a month)
+            && !(self.is(tok, WordClass::Modal) && !self.toks[tok].capitalized)
     }
 }
 

@@ -58,6 +58,7 @@ pub enum WordClass {
     Mediator,
     Cancel,
     Conquest,
+    Modal,
 }
 
 impl WordClass {
@@ -116,6 +117,7 @@ impl WordClass {
             "mediator" => Self::Mediator,
             "cancel" => Self::Cancel,
             "conquest" => Self::Conquest,
+            "modal" => Self::Modal,
             _ => return None,
         })
     }
