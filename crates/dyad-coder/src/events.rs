@@ -1268,10 +1268,11 @@ impl SentenceActors<'_> {
         count > 0
             && head
             && self.covering(stop).is_none()
-            && self
-                .toks
-                .get(stop)
-                .is_none_or(|t| t.kind != TokenKind::Word || self.cls[stop].function_word() || self.dates.iter().any(|r| r.contains(&stop)))
+            && self.toks.get(stop).is_none_or(|t| {
+                t.kind != TokenKind::Word
+                    || self.cls[stop].function_word()
+                    || self.dates.iter().any(|r| r.contains(&stop))
+            })
     }
 
     /// Whether the token at `k` is a `cancel` verb (grammar class), alone or
@@ -1279,9 +1280,10 @@ impl SentenceActors<'_> {
     fn cancel_at(&self, k: usize) -> bool {
         self.is(k, WordClass::Cancel)
             || (k > 0
-                && self
-                    .grammar
-                    .is(&format!("{} {}", self.toks[k - 1].lemma, self.toks[k].lower), WordClass::Cancel))
+                && self.grammar.is(
+                    &format!("{} {}", self.toks[k - 1].lemma, self.toks[k].lower),
+                    WordClass::Cancel,
+                ))
     }
 
     /// The `cancel` verb that calls off the act whose words run from `core`
@@ -1564,7 +1566,7 @@ impl Slots for SentenceActors<'_> {
             && !matches!(self.toks[tok].lower.as_str(), "." | ";" | ":")
             // (nor a modal: "said it could suspend ties with" is no statement
             // about ties, the modal's verb is another act; "in May" is a month)
-            && !(self.is(tok, WordClass::Modal) && !self.toks[tok].capitalized)
+            && (!self.is(tok, WordClass::Modal) || self.toks[tok].capitalized)
     }
 }
 
