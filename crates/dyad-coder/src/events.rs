@@ -1299,7 +1299,15 @@ impl SentenceActors<'_> {
                         || self.is(k, WordClass::Boundary)
                         || self.is(k, WordClass::Conj))
             })
-            .find(|&k| self.cancel_at(k));
+            // (not an adjective: "a long-delayed visit", "the postponed
+            // summit" took place)
+            .find(|&k| {
+                self.cancel_at(k)
+                    && !(k > 0
+                        && (self.toks[k - 1].lower == "-"
+                            || self.is(k - 1, WordClass::Det)
+                            || self.is(k - 1, WordClass::Indefinite)))
+            });
         before.or_else(|| {
             (end..(end + 3).min(self.toks.len()))
                 .take_while(|&j| self.covering(j).is_none() && self.toks[j].kind == TokenKind::Word)
