@@ -1275,17 +1275,102 @@ impl SentenceActors<'_> {
             .take_while(|&k| !matches!(self.toks[k].lower.as_str(), ";" | ":"))
             .find(|&k| self.is(k, WordClass::Report) && self.covering(k).is_none())
             .map(|k| {
-                // ("Erdogan said on Friday that": a date may follow the verb)
-                self.at_end(k).map(|a| self.group_left(a)).unwrap_or_default()
+                // ("Erdogan said on Friday that": a date may follow the verb;
+                // "North Korea has said", "Moscow has repeatedly said": an
+                // auxiliary or adverb may stand between the speaker and it)
+                self.speaker_before(k).map(|a| self.group_left(a)).unwrap_or_default()
             });
         let Some(speakers) = before.or_else(|| self.speaker_after(verb.end)) else {
             return false;
         };
+        // (an actor of no country is its own side: "the EU said it might
+        // impose sanctions")
+        let side = |a: usize| self.country(a).unwrap_or(self.doc_actor(a).code.as_str());
         !speakers.is_empty()
             && speakers.iter().all(|&s| {
-                let c = self.country(s);
-                c.is_some() && sources.iter().all(|&a| self.country(a) == c)
+                let c = side(s);
+                sources.iter().all(|&a| side(a) == c)
             })
+    }
+
+    /// The actor ending right before the reporting verb at `k`, or before
+    /// up to two lowercase words in between ("has said", "has repeatedly
+    /// said").
+    fn speaker_before(&self, k: usize) -> Option<usize> {
+        (0..=2)
+            .take_while(|&d| {
+                d == 0 || {
+                    let t = k.checked_sub(d).map(|j| &self.toks[j]);
+                    t.is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized)
+                        && self.covering(k - d).is_none()
+                        && !self.is(k - d, WordClass::Boundary)
+                }
+            })
+            .find_map(|d| k.checked_sub(d).and_then(|j| self.at_end(j)))
+    }
+
+    /// Whether the object of the verb at `verb`, in a match that lost its
+    /// TARGET at `end`, is a bare count: number and `quantity` words
+    /// ("dozens", "more than 100", "hundreds of") that end the phrase, with no
+    /// noun after them ("detained dozens in Cairo").
+    fn bare_count(&self, verb: usize, end: usize) -> bool {
+        let counting = |k: usize| self.toks[k].kind == TokenKind::Number || self.is(k, WordClass::Quantity);
+        let stop = (end..self.toks.len())
+            .find(|&k| !counting(k) || self.covering(k).is_some())
+            .unwrap_or(self.toks.len());
+        let count = (verb + 1..stop).rev().take_while(|&k| counting(k)).count();
+        // (its last word other than a preposition, "hundreds [of]", is the count)
+        let head = (stop - count..stop).rev().any(|k| !self.is(k, WordClass::Prep));
+        count > 0
+            && head
+            && self.covering(stop).is_none()
+            && self.toks.get(stop).is_none_or(|t| {
+                t.kind != TokenKind::Word
+                    || self.cls[stop].function_word()
+                    || self.dates.iter().any(|r| r.contains(&stop))
+            })
+    }
+
+    /// Whether the token at `k` is a `cancel` verb (grammar class), alone or
+    /// with the particle after its verb ("called off").
+    fn cancel_at(&self, k: usize) -> bool {
+        self.is(k, WordClass::Cancel)
+            || (k > 0
+                && self.grammar.is(
+                    &format!("{} {}", self.toks[k - 1].lemma, self.toks[k].lower),
+                    WordClass::Cancel,
+                ))
+    }
+
+    /// The `cancel` verb that calls off the act whose words run from `core`
+    /// to `anchor` and end at `end`: before it in its clause ("called off
+    /// planned air strikes on"), or after it in a passive ("talks with China
+    /// were postponed").
+    fn cancelled(&self, core: &Range<usize>, anchor: usize, end: usize) -> Option<usize> {
+        let before = (core.start.saturating_sub(MODALITY_WINDOW)..anchor.max(core.start))
+            .rev()
+            .take_while(|&k| {
+                k >= core.start
+                    || !(matches!(self.toks[k].lower.as_str(), "," | ";" | ":" | ".")
+                        || self.is(k, WordClass::Boundary)
+                        || self.is(k, WordClass::Conj))
+            })
+            // (not an adjective: "a long-delayed visit", "the postponed
+            // summit" took place)
+            .find(|&k| {
+                self.cancel_at(k)
+                    && !(k > 0
+                        && (self.toks[k - 1].lower == "-"
+                            || self.is(k - 1, WordClass::Det)
+                            || self.is(k - 1, WordClass::Indefinite)))
+            });
+        before.or_else(|| {
+            (end..(end + 3).min(self.toks.len()))
+                .take_while(|&j| self.covering(j).is_none() && self.toks[j].kind == TokenKind::Word)
+                .filter(|&j| self.is(j, WordClass::Auxiliary))
+                // ("was postponed", "was called off")
+                .find_map(|j| (j + 1..(j + 3).min(self.toks.len())).find(|&k| self.cancel_at(k)))
+        })
     }
 
     /// "..., Lavrov said" / "said Wang Yi": the speaker of the sentence.
@@ -1543,6 +1628,9 @@ impl Slots for SentenceActors<'_> {
             && !self.is(tok, WordClass::Boundary)
             && (self.toks[tok].kind != TokenKind::Quote || self.scare_quote(tok))
             && !matches!(self.toks[tok].lower.as_str(), "." | ";" | ":")
+            // (nor a modal: "said it could suspend ties with" is no statement
+            // about ties, the modal's verb is another act; "in May" is a month)
+            && (!self.is(tok, WordClass::Modal) || self.toks[tok].capitalized)
     }
 }
 
@@ -1725,6 +1813,26 @@ fn sentence_events(
             continue;
         }
         let core = core_range(m, &sa);
+        // "called off planned air strikes on Iran", "talks with China were
+        // postponed": an act a `cancel` verb calls off did not happen; it
+        // blocks nothing, so a pattern naming the verb ("call_off * strikes",
+        // 087; "cancel * visit to", 161) codes the cancellation
+        let names_cancel = || {
+            p.text
+                .split(|c: char| c.is_whitespace() || c == '|')
+                .any(|w| lex.grammar.is(&w.replace('_', " "), WordClass::Cancel))
+        };
+        if let Some(k) = sa.cancelled(&core, m.anchor, m.end).filter(|_| !names_cancel()) {
+            note!(
+                notes,
+                "dropped {} {} ({}): called off, cue {:?}",
+                p.code,
+                p.id,
+                p.text,
+                sa.toks[k].lower
+            );
+            continue;
+        }
         if intent_cues.iter().any(|k| core.contains(k)) {
             note!(
                 notes,
@@ -2169,6 +2277,8 @@ fn sentence_events(
             .as_ref()
             .filter(|_| targets.is_empty() && !sources.is_empty())
             .filter(|_| !before_verb || lex.modality.place_target(&p.code))
+            // (not for acts on people: "captured Bakhmut" is no arrest)
+            .filter(|_| !lex.modality.persons(&p.code))
         {
             if let Some(place) = place_after(&doc.mentions, in_sentence, base + r.start, base + r.end) {
                 // "recalled its ambassadors from Washington and Canberra": the
@@ -2236,6 +2346,35 @@ fn sentence_events(
                         entry: format!("{}+context:own-country", m.entry),
                         ..m.clone()
                     });
+                }
+            }
+        }
+        // "security forces detained dozens", "police rounded up hundreds",
+        // "arrested more than 100": a bare count as the object of repression
+        // is people of the country where it happens, else of the source's
+        // own country (dict/modality.tsv `crowd`)
+        let mut crowd = false;
+        if place_target.is_none() && targets.is_empty() && !mutual && m.target_missing {
+            if let (Some(sector), Some(&src)) = (lex.modality.crowd(&p.code), sources.first()) {
+                let m0 = &doc.mentions[sa.actors[src].1];
+                // (of the country where it happens: "Israeli troops detained
+                // dozens in the West Bank" are Palestinians)
+                let country = event_place(doc, in_sentence, base + m.anchor)
+                    .and_then(|pl| pl.country)
+                    .or_else(|| m0.actor().and_then(|a| a.country.clone()));
+                if let Some(country) = country.filter(|_| sa.bare_count(core.start, m.end)) {
+                    place_target = Some(doc.mentions.len() + pending.len());
+                    pending.push(dyad_doc::Mention {
+                        kind: MentionKind::Actor(Actor {
+                            code: format!("{country}{sector}"),
+                            country: Some(country),
+                            sector: Some(sector.to_string()),
+                            name: None,
+                        }),
+                        entry: format!("{}+context:crowd", m0.entry),
+                        ..m0.clone()
+                    });
+                    crowd = true;
                 }
             }
         }
@@ -2490,7 +2629,7 @@ fn sentence_events(
                 .and_then(|m| m.actor())
                 .and_then(|a| a.country.clone());
             for &src in &sources {
-                let own = place_country.is_some() && sa.doc_actor(src).country == place_country;
+                let own = place_country.is_some() && sa.doc_actor(src).country == place_country && !crowd;
                 if own
                     && !lex.modality.place_target(&p.code)
                     && !lex.modality.self_target(&p.code)
@@ -2524,7 +2663,11 @@ fn sentence_events(
                 // "China's crackdown on Uyghurs", dict/modality.tsv `named-society`)
                 let group =
                     |x: &Actor| x.name.is_some() && x.sector.as_deref().is_some_and(|s| lex.modality.named_society(s));
-                let same = (bare(a) && !society(b) && !group(b)) || (bare(b) && !society(a));
+                // (nor its territory, which an armed group takes or strikes:
+                // "M23 rebels seized the Congolese town of Bunagana",
+                // dict/modality.tsv `territorial`)
+                let territorial = |x: &Actor| lex.modality.territorial(&code, x.sector.as_deref());
+                let same = (bare(a) && !society(b) && !group(b)) || (bare(b) && !society(a) && !territorial(a));
                 if a.code == b.code || (a.country.is_some() && a.country == b.country && same) {
                     note!(
                         notes,

@@ -900,7 +900,12 @@ fn sentence_mentions<'l>(
                     && start > 0
                     && !toks[start - 1].capitalized
                     && toks.get(end).is_none_or(|n| !n.capitalized);
-                if (placed || big_city || end - start >= 2 || owns_place) && !headline {
+                // (or a town of any size taken or shelled: "M23 rebels seized
+                // Goma", "Russian forces captured Bakhmut", grammar `conquest`)
+                let conquered = start > 0
+                    && cls[start - 1].lower_is(WordClass::Conquest)
+                    && toks.get(end).is_none_or(|n| !n.capitalized);
+                if (placed || big_city || conquered || end - start >= 2 || owns_place) && !headline {
                     let pl = lex.actors.places[p].clone();
                     set_last_place(mem, pl.country.as_deref());
                     out.push(place_mention(doc, s, base, start..end, pl, id.to_string()));

@@ -88,6 +88,9 @@ pub struct ModalityMap {
     mediated: FxHashMap<String, String>,
     armed_force: FxHashMap<String, String>,
     violence: FxHashMap<String, String>,
+    crowd: FxHashMap<String, String>,
+    persons: FxHashMap<String, String>,
+    territorial: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -126,6 +129,9 @@ impl ModalityMap {
             "mediated" => &mut self.mediated,
             "armed-force" => &mut self.armed_force,
             "violence" => &mut self.violence,
+            "crowd" => &mut self.crowd,
+            "persons" => &mut self.persons,
+            "territorial" => &mut self.territorial,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -204,6 +210,18 @@ impl ModalityMap {
     /// Whether a source of `sector` can do an act of `code`: a visit (042)
     /// is paid by envoys, not by troops or police landing somewhere
     /// (`envoy 042 MIL,COP`: the sectors that cannot).
+    /// Whether an actor of `sector` using force of `code` on its own
+    /// country's bare name acts on that country's territory, a domestic
+    /// dyad ("M23 rebels seized the Congolese town of Bunagana" CODREB ->
+    /// COD), not one actor named twice.
+    pub fn territorial(&self, code: &str, sector: Option<&str>) -> bool {
+        let sectors = (1..=code.len()).rev().find_map(|l| self.territorial.get(&code[..l]));
+        match (sector, sectors) {
+            (Some(sector), Some(sectors)) => sectors.split(',').any(|b| b.trim() == sector),
+            _ => false,
+        }
+    }
+
     pub fn envoy_allows(&self, code: &str, sector: Option<&str>) -> bool {
         let barred = (1..=code.len()).rev().find_map(|l| self.envoy.get(&code[..l]));
         match (sector, barred) {
@@ -289,6 +307,19 @@ impl ModalityMap {
     /// when it names none ("condemned the coup": MIL).
     pub fn implied<'a>(&'a self, code: &'a str) -> Option<&'a str> {
         Self::lookup(&self.implied, code)
+    }
+
+    /// The sector of the source's own country that an act of `code` whose
+    /// object is a bare count ("detained dozens", "rounded up hundreds")
+    /// acts on (CVL).
+    pub fn crowd<'a>(&'a self, code: &'a str) -> Option<&'a str> {
+        Self::lookup(&self.crowd, code)
+    }
+
+    /// Whether `code` acts on people only, so a place in its TARGET slot
+    /// stands for no target ("captured Bakhmut" is no arrest).
+    pub fn persons(&self, code: &str) -> bool {
+        Self::lookup(&self.persons, code).is_some()
     }
 
     /// The code of an appeal or demand `governor` ("020", "100") that asks

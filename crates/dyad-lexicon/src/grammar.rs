@@ -56,6 +56,9 @@ pub enum WordClass {
     Indefinite,
     Possibility,
     Mediator,
+    Cancel,
+    Conquest,
+    Modal,
     Adverb,
 }
 
@@ -113,6 +116,9 @@ impl WordClass {
             "indefinite" => Self::Indefinite,
             "possibility" => Self::Possibility,
             "mediator" => Self::Mediator,
+            "cancel" => Self::Cancel,
+            "conquest" => Self::Conquest,
+            "modal" => Self::Modal,
             "adverb" => Self::Adverb,
             _ => return None,
         })
@@ -140,6 +146,8 @@ impl WordClass {
         | (1 << Self::Retort as u64)
         | (1 << Self::Weapon as u64)
         | (1 << Self::Mediator as u64)
+        | (1 << Self::Cancel as u64)
+        | (1 << Self::Conquest as u64)
         | (1 << Self::Anaphor as u64);
 }
 
