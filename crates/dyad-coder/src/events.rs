@@ -2502,7 +2502,7 @@ fn sentence_events(
             refused,
             cue,
             intent_at,
-        } = modality(&sa, &sources, &sa.actors, core.start);
+        } = modality(&sa, &sources, &sa.actors, cue_end(&sa, &sources, &core));
         // "would impose a tariff on Mexico unless it stopped ...": an intended
         // hostile act on a condition is a threat (CAMEO 13x)
         let (modality, cue) = match trailing_condition(&sa, core.end) {
@@ -3235,6 +3235,22 @@ fn trailing_condition(sa: &SentenceActors, t: usize) -> Option<usize> {
 /// ("agreed to send tanks" is one, CAMEO 03x).
 fn noun_object(sa: &SentenceActors, k: usize) -> bool {
     sa.toks.get(k + 1).is_some_and(|t| t.lower == "to") && sa.is(k + 2, WordClass::Det)
+}
+
+/// Where the cue words before an act end: its first word, or, for a pattern
+/// that starts inside its own subject ("troops|forces * shell TARGET" on
+/// "Russian troops plan to shell Kharkiv"), its last word, so the words its
+/// gap skipped after the subject ("plan to", "did not") still qualify it.
+fn cue_end(sa: &SentenceActors, sources: &[usize], core: &Range<usize>) -> usize {
+    let inside_subject = sources.iter().any(|&a| {
+        let r = &sa.actors[a].0;
+        r.contains(&core.start) && r.end < core.end
+    });
+    if inside_subject {
+        core.end - 1
+    } else {
+        core.start
+    }
 }
 
 /// Negation, intent or threat words between the subject and the verb.
