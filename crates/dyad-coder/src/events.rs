@@ -3024,6 +3024,17 @@ fn sentence_events(
     };
     let dropped: Vec<bool> = out.iter().map(consequence).collect();
     drop_marked(&mut out, &dropped, &mut notes, "a consequence of an earlier act");
+    // "commended Ethiopia and Eritrea for signing a declaration", "was
+    // arrested for collaborating with Israel": a gerund after a `cause` word
+    // is the reason for another act, not an act the sentence reports (left
+    // until now so an appeal "for imposing sanctions" took its content first)
+    let reason = |e: &Event| {
+        toks.iter()
+            .position(|t| t.start == e.event_span.start)
+            .is_some_and(|k| k > 0 && sa.is(k - 1, WordClass::Cause) && toks[k].lower.ends_with("ing"))
+    };
+    let dropped: Vec<bool> = out.iter().map(reason).collect();
+    drop_marked(&mut out, &dropped, &mut notes, "the reason for another act");
     // one event per dyad and code in a sentence ("met ... the first
     // high-level contact"): the first, most specific, stands
     let code_of = |m: Option<usize>| -> Option<(String, Option<String>)> {

@@ -60,6 +60,7 @@ pub enum WordClass {
     Conquest,
     Modal,
     Adverb,
+    Cause,
 }
 
 impl WordClass {
@@ -120,6 +121,7 @@ impl WordClass {
             "conquest" => Self::Conquest,
             "modal" => Self::Modal,
             "adverb" => Self::Adverb,
+            "cause" => Self::Cause,
             _ => return None,
         })
     }
