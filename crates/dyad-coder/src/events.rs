@@ -3027,11 +3027,14 @@ fn sentence_events(
     // "commended Ethiopia and Eritrea for signing a declaration", "was
     // arrested for collaborating with Israel": a gerund after a `cause` word
     // is the reason for another act, not an act the sentence reports (left
-    // until now so an appeal "for imposing sanctions" took its content first)
+    // until now so an appeal "for imposing sanctions" took its content first;
+    // a statement or stated intent, modality `stated`, is still reported:
+    // "thanked China for expressing support for Italy")
     let reason = |e: &Event| {
         toks.iter()
             .position(|t| t.start == e.event_span.start)
             .is_some_and(|k| k > 0 && sa.is(k - 1, WordClass::Cause) && toks[k].lower.ends_with("ing"))
+            && !lex.modality.stated(&e.cameo)
     };
     let dropped: Vec<bool> = out.iter().map(reason).collect();
     drop_marked(&mut out, &dropped, &mut notes, "the reason for another act");
