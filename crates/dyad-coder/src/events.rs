@@ -717,14 +717,19 @@ impl SentenceActors<'_> {
         if s < 2 || e - s != 1 || self.toks.get(e).is_none_or(|w| w.lower != "by") {
             return None;
         }
-        let head = &self.toks[s - 1];
-        let plain = head.kind == TokenKind::Word
-            && !head.capitalized
-            && self.covering(s - 1).is_none()
-            && !self.cls[s - 1].function_word()
-            && !self.is(s - 1, WordClass::Auxiliary)
-            && !head.lower.ends_with("ly");
-        if !plain || !self.toks[s].lower.ends_with("ed") {
+        let plain = |k: usize| {
+            let w = &self.toks[k];
+            w.kind == TokenKind::Word
+                && !w.capitalized
+                && self.covering(k).is_none()
+                && !self.cls[k].function_word()
+                && !self.is(k, WordClass::Auxiliary)
+        };
+        // (", a move swiftly condemned by the United Nations": one adverb may
+        // stand between the noun and its participle)
+        let adverb = |k: usize| plain(k) && self.toks[k].lower.ends_with("ly");
+        let head = if adverb(s - 1) { s - 2 } else { s - 1 };
+        if !plain(head) || adverb(head) || !self.toks[s].lower.ends_with("ed") {
             return None;
         }
         let a = self.at_start(e + 1).or_else(|| self.at_start(self.skip_dets(e + 1)))?;
@@ -799,6 +804,31 @@ impl SentenceActors<'_> {
             let a = (0..self.actors.len()).find(|&a| self.actors[a].0.start > comma)?;
             opening.then(|| self.group_right(a))
         })
+    }
+
+    /// Whether the noun phrase whose head is at `t` follows a `circumstance`
+    /// word, across determiners, a possessor and plain modifiers: "during a
+    /// visit", "during Abiy's first visit", "during a three-day state visit".
+    fn after_circumstance(&self, t: usize) -> bool {
+        const REACH: usize = 6;
+        let mut k = t;
+        while k > self.body_start && t - k < REACH {
+            k -= 1;
+            if self.is(k, WordClass::Circumstance) && self.covering(k).is_none() {
+                return true;
+            }
+            let w = &self.toks[k];
+            let modifier = self.covering(k).is_some()
+                || self.is(k, WordClass::Det)
+                || self.is(k, WordClass::Possessive)
+                || matches!(w.lower.as_str(), "'s" | "'" | "-")
+                || (w.kind == TokenKind::Number)
+                || (w.kind == TokenKind::Word && !self.cls[k].function_word());
+            if !modifier {
+                return false;
+            }
+        }
+        false
     }
 
     /// "after protesters stormed the embassy": a pattern whose first word
@@ -1721,6 +1751,19 @@ fn sentence_events(
             note!(
                 notes,
                 "dropped {} {} ({}): a noun phrase governed by another verb",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
+        // "Blinken said during a visit to Kyiv", "during Abiy's first visit to
+        // Asmara": a visit after a `circumstance` word is where the news
+        // happened, not news of its own (dict/modality.tsv `circumstance`)
+        if lex.modality.circumstance(&p.code) && sa.after_circumstance(m.start) {
+            note!(
+                notes,
+                "dropped {} {} ({}): the setting of the news, after a circumstance word",
                 p.code,
                 p.id,
                 p.text

@@ -56,6 +56,7 @@ pub enum WordClass {
     Indefinite,
     Possibility,
     Mediator,
+    Circumstance,
 }
 
 impl WordClass {
@@ -112,6 +113,7 @@ impl WordClass {
             "indefinite" => Self::Indefinite,
             "possibility" => Self::Possibility,
             "mediator" => Self::Mediator,
+            "circumstance" => Self::Circumstance,
             _ => return None,
         })
     }
