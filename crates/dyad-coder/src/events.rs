@@ -2887,6 +2887,40 @@ fn sentence_events(
         );
     }
     out.extend(mediations);
+    // "Ruto hosted Abiy at State House in Nairobi for talks": an act whose
+    // side is a place standing for its country repeats an act of the same
+    // code whose side is an actor of that country
+    let placed = |m: usize| {
+        m >= doc.mentions.len()
+            && pending
+                .get(m - doc.mentions.len())
+                .is_some_and(|p| p.entry.ends_with("+context:place-as-target"))
+    };
+    let country_of = |m: usize| code_of(Some(m)).map(|(c, _)| c.chars().take(3).collect::<String>());
+    let side_agrees = |p: Option<usize>, a: Option<usize>| match (p, a) {
+        (Some(p), Some(a)) if placed(p) && !placed(a) => country_of(p).is_some() && country_of(p) == country_of(a),
+        (p, a) => same(&code_of(p), &code_of(a), false),
+    };
+    let restated_by_actor: Vec<bool> = out
+        .iter()
+        .map(|e| {
+            (placed(e.source) || e.target.is_some_and(placed))
+                && out.iter().any(|o| {
+                    !std::ptr::eq(o, e)
+                        && o.cameo == e.cameo
+                        && !placed(o.source)
+                        && !o.target.is_some_and(placed)
+                        && side_agrees(Some(e.source), Some(o.source))
+                        && side_agrees(e.target, o.target)
+                })
+        })
+        .collect();
+    drop_marked(
+        &mut out,
+        &restated_by_actor,
+        &mut notes,
+        "a place standing for its country repeats an act of an actor of that country",
+    );
     let mut seen: Vec<(Side, Side, String, Range<usize>)> = Vec::new();
     out.retain(|e| {
         let key = (code_of(Some(e.source)), code_of(e.target), e.cameo.clone());
