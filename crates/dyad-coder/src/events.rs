@@ -2029,7 +2029,10 @@ fn sentence_events(
         // this only when it is symmetric
         // "accused each other", "each side accusing the other": a reciprocal
         // target makes any act mutual
-        let reciprocal = m.target_missing && sa.reciprocal_at(m.end);
+        // (and a pattern with no TARGET that holds "each other" in its own
+        // words: "accused each other of shelling", line 10749)
+        let reciprocal = (m.target_missing && sa.reciprocal_at(m.end))
+            || (!p.has_target_slot() && (m.start..m.end.saturating_sub(1)).any(|k| sa.reciprocal_at(k)));
         let mutual = targets.is_empty()
             && m.target.is_none()
             && sources.len() >= 2
