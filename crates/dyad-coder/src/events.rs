@@ -1386,6 +1386,25 @@ impl SentenceActors<'_> {
             && (self.is(k, WordClass::Prep) || self.is(k, WordClass::Temporal) || self.is(k, WordClass::Boundary))
     }
 
+    /// Whether the act at `t` sits in a clause opened by a long span before
+    /// or after the news ("two years after the militants seized it",
+    /// "months after he took refuge"): history, which the story does not
+    /// report (grammar `long-span`; "hours after" stays news).
+    fn after_long_span(&self, t: usize) -> bool {
+        for k in (self.body_start + 1..t).rev() {
+            if self.covering(k).is_some() {
+                continue;
+            }
+            if self.is(k, WordClass::Temporal) && self.cls[k - 1].lower_is(WordClass::LongSpan) {
+                return true;
+            }
+            if self.is(k, WordClass::Boundary) || matches!(self.toks[k].lower.as_str(), "," | ";" | ":") {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether a reason or time adjunct opens at token `k`: "in response
     /// to", "in retaliation for", "in reaction to", "following".
     fn reason_phrase(&self, k: usize) -> bool {
@@ -1780,6 +1799,16 @@ fn sentence_events(
             note!(
                 notes,
                 "dropped {} {} ({}): background after a counted duration",
+                p.code,
+                p.id,
+                p.text
+            );
+            continue;
+        }
+        if sa.after_long_span(core.start) {
+            note!(
+                notes,
+                "dropped {} {} ({}): history, in a clause after a long span",
                 p.code,
                 p.id,
                 p.text

@@ -57,6 +57,7 @@ pub enum WordClass {
     Possibility,
     Mediator,
     Circumstance,
+    LongSpan,
 }
 
 impl WordClass {
@@ -114,6 +115,7 @@ impl WordClass {
             "possibility" => Self::Possibility,
             "mediator" => Self::Mediator,
             "circumstance" => Self::Circumstance,
+            "long-span" => Self::LongSpan,
             _ => return None,
         })
     }
@@ -140,6 +142,7 @@ impl WordClass {
         | (1 << Self::Retort as u64)
         | (1 << Self::Weapon as u64)
         | (1 << Self::Mediator as u64)
+        | (1 << Self::LongSpan as u64)
         | (1 << Self::Anaphor as u64);
 }
 
