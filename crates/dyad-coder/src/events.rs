@@ -469,7 +469,13 @@ impl SentenceActors<'_> {
     /// Kremlin denied", ", a move rejected by Israel", ", which Baku denied".
     fn appositive_target(&self, t: usize, sources: &[usize], across_and: bool) -> Option<Vec<usize>> {
         let comma = (t.saturating_sub(8)..t).rev().find(|&k| self.toks[k].lower == ",")?;
-        let first = comma + 1;
+        // (", in a move the State Department welcomed": the appositive may
+        // open with a `setting` preposition)
+        let first = if self.is(comma + 1, WordClass::Setting) && self.is(comma + 2, WordClass::Det) {
+            comma + 2
+        } else {
+            comma + 1
+        };
         let opener = self.is(first, WordClass::Relative)
             || (self.is(first, WordClass::Det)
                 && self.toks.get(first + 1).is_some_and(|n| {
@@ -485,6 +491,11 @@ impl SentenceActors<'_> {
         let antecedent =
             self.is(first, WordClass::Relative) && self.at_end(comma).is_some_and(|a| sources.contains(&a));
         let own_source = !sources.is_empty() && (antecedent || sources.iter().all(|&a| self.actors[a].0.start > comma));
+        // (there, only with the source before its verb: "in an attack claimed
+        // by Islamic State" names the attack's author, no reaction to the subject)
+        if first > comma + 1 && sources.iter().any(|&a| self.actors[a].0.start > t) {
+            return None;
+        }
         if !opener || !own_source {
             return None;
         }
