@@ -2083,9 +2083,15 @@ fn sentence_events(
         // (not "battle tanks": a loose match followed by a plain word is a
         // modifier in a compound noun, not an act)
         let date_at = |k: usize| sa.dates.iter().any(|r| r.contains(&k));
+        // (but "negotiations mediated by the African Union": a `mediator`
+        // participle after the noun is no compound)
         let compound = m.target_missing
             && sa.toks.get(m.end).is_some_and(|t| {
-                t.kind == TokenKind::Word && !t.capitalized && !sa.cls[m.end].function_word() && !date_at(m.end)
+                t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && !sa.cls[m.end].function_word()
+                    && !date_at(m.end)
+                    && !sa.cls[m.end].lower_is(WordClass::Mediator)
             });
         // (nor "their trade dispute": a conflict noun after a determiner is
         // background, not something the two did to each other)
