@@ -763,7 +763,10 @@ impl SentenceActors<'_> {
         };
         // (", a move swiftly condemned by the United Nations": one adverb may
         // stand between the noun and its participle)
-        let adverb = |k: usize| plain(k) && self.toks[k].lower.ends_with("ly");
+        let adverb = |k: usize| {
+            (self.is(k, WordClass::Adverb) && self.covering(k).is_none())
+                || (plain(k) && self.toks[k].lower.ends_with("ly"))
+        };
         let head = if adverb(s - 1) { s - 2 } else { s - 1 };
         if !plain(head) || adverb(head) || !self.toks[s].lower.ends_with("ed") {
             return None;
