@@ -210,6 +210,12 @@ fn paren_at(s: &str) -> Option<(usize, Option<NaiveDate>, usize)> {
 pub(crate) fn dateline_at(p: &str) -> Option<Dateline> {
     let p = &p[..crate::floor_char_boundary(p, 240)];
     let mut i = cap_words(p, 4)?;
+    // "SEOUL/TOKYO", "ISLAMABAD/NEW DELHI": a story filed from several cities
+    // names the first as its place
+    let first_city = i;
+    while let Some(n) = p[i..].strip_prefix('/').and_then(|r| cap_words(r, 4)) {
+        i += 1 + n;
+    }
     let first = &p[..i];
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
     let allcaps = letters >= 2 && !first.chars().any(char::is_lowercase);
@@ -233,7 +239,11 @@ pub(crate) fn dateline_at(p: &str) -> Option<Dateline> {
         }
     }
     // Region words may have swallowed a trailing period ("Calif.").
-    let place = p[..place_end].to_string();
+    let place = if place_end == first.len() && first_city < first.len() {
+        p[..first_city].to_string()
+    } else {
+        p[..place_end].to_string()
+    };
     let mut date = found_date.flatten();
     let after_space = if p[i..].starts_with(" (") { i + 1 } else { i };
     if let Some((used, d, words)) = paren_at(&p[after_space..]) {
@@ -358,6 +368,14 @@ mod tests {
         assert_eq!(
             dl("NEW YORK — Stocks fell"),
             Some((s("NEW YORK"), None, s("NEW YORK —")))
+        );
+        assert_eq!(
+            dl("SEOUL/TOKYO, Oct 4 (Reuters) - North Korea"),
+            Some((s("SEOUL"), None, s("SEOUL/TOKYO, Oct 4 (Reuters) -")))
+        );
+        assert_eq!(
+            dl("ISLAMABAD/NEW DELHI (Reuters) - Pakistan"),
+            Some((s("ISLAMABAD"), None, s("ISLAMABAD/NEW DELHI (Reuters) -")))
         );
         // not datelines
         assert_eq!(dl("NATO (North Atlantic Treaty Organization) said on"), None);

@@ -77,6 +77,7 @@ pub struct ModalityMap {
     named_society: FxHashMap<String, String>,
     aimed: FxHashMap<String, String>,
     reaction: FxHashMap<String, String>,
+    circumstance: FxHashMap<String, String>,
     envoy: FxHashMap<String, String>,
     verbal: FxHashMap<String, String>,
     object_aimed: FxHashMap<String, String>,
@@ -118,6 +119,7 @@ impl ModalityMap {
             "named-society" => &mut self.named_society,
             "aimed" => &mut self.aimed,
             "reaction" => &mut self.reaction,
+            "circumstance" => &mut self.circumstance,
             "envoy" => &mut self.envoy,
             "verbal" => &mut self.verbal,
             "object-aimed" => &mut self.object_aimed,
@@ -254,6 +256,13 @@ impl ModalityMap {
     /// appositive can tell (", a charge the Kremlin denied").
     pub fn reaction(&self, code: &str) -> bool {
         Self::lookup(&self.reaction, code).is_some()
+    }
+
+    /// Whether an act of `code` whose event noun follows a `circumstance`
+    /// word ("said during a visit to Kyiv") is only the setting of the news,
+    /// not news of its own.
+    pub fn circumstance(&self, code: &str) -> bool {
+        Self::lookup(&self.circumstance, code).is_some()
     }
 
     /// Whether an object pronoun of `code` ("police dispersed them", "stripped

@@ -60,6 +60,8 @@ pub enum WordClass {
     Conquest,
     Modal,
     Adverb,
+    Circumstance,
+    LongSpan,
 }
 
 impl WordClass {
@@ -120,6 +122,8 @@ impl WordClass {
             "conquest" => Self::Conquest,
             "modal" => Self::Modal,
             "adverb" => Self::Adverb,
+            "circumstance" => Self::Circumstance,
+            "long-span" => Self::LongSpan,
             _ => return None,
         })
     }
@@ -148,6 +152,7 @@ impl WordClass {
         | (1 << Self::Mediator as u64)
         | (1 << Self::Cancel as u64)
         | (1 << Self::Conquest as u64)
+        | (1 << Self::LongSpan as u64)
         | (1 << Self::Anaphor as u64);
 }
 
