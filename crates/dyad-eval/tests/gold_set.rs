@@ -120,7 +120,7 @@ fn assert_quiet(m: &dyad_eval::Metrics, quiet: usize) {
 fn builtin_lexicon_on_dev_set() {
     let m = score_held_out(HeldOut {
         file: "dev.jsonl",
-        floors: [0.88, 0.82, 0.85, 0.78, 0.99, 0.97],
+        floors: [0.89, 0.82, 0.86, 0.78, 0.99, 0.97],
         errors_shown: 20,
     });
     assert_quiet(&m, 22);
@@ -146,7 +146,7 @@ fn builtin_lexicon_on_dev2_set() {
 fn builtin_lexicon_on_fourth_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para4.jsonl",
-        floors: [0.84, 0.78, 0.81, 0.69, 0.98, 0.93],
+        floors: [0.85, 0.79, 0.82, 0.69, 0.98, 0.93],
         errors_shown: 20,
     });
 }
@@ -172,7 +172,7 @@ fn builtin_lexicon_on_cameo_coverage_set() {
 fn builtin_lexicon_on_third_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para3.jsonl",
-        floors: [0.84, 0.69, 0.76, 0.70, 0.96, 0.93],
+        floors: [0.84, 0.69, 0.76, 0.71, 0.96, 0.93],
         errors_shown: 20,
     });
 }
@@ -184,7 +184,7 @@ fn builtin_lexicon_on_third_paraphrase_set() {
 fn builtin_lexicon_on_second_paraphrase_set() {
     score_held_out(HeldOut {
         file: "para2.jsonl",
-        floors: [0.81, 0.69, 0.75, 0.69, 0.97, 0.93],
+        floors: [0.82, 0.70, 0.75, 0.70, 0.97, 0.94],
         errors_shown: 20,
     });
 }
@@ -197,7 +197,7 @@ fn builtin_lexicon_on_second_paraphrase_set() {
 fn builtin_lexicon_on_dev6_set() {
     score_held_out(HeldOut {
         file: "dev6.jsonl",
-        floors: [0.77, 0.79, 0.78, 0.72, 0.98, 0.95],
+        floors: [0.80, 0.79, 0.79, 0.73, 0.98, 0.95],
         errors_shown: 20,
     });
 }
@@ -210,7 +210,7 @@ fn builtin_lexicon_on_dev6_set() {
 fn builtin_lexicon_on_dev5_set() {
     score_held_out(HeldOut {
         file: "dev5.jsonl",
-        floors: [0.74, 0.63, 0.68, 0.60, 0.96, 0.92],
+        floors: [0.75, 0.64, 0.69, 0.62, 0.96, 0.93],
         errors_shown: 20,
     });
 }
@@ -222,7 +222,7 @@ fn builtin_lexicon_on_dev5_set() {
 fn builtin_lexicon_on_dev4_set() {
     score_held_out(HeldOut {
         file: "dev4.jsonl",
-        floors: [0.86, 0.80, 0.83, 0.75, 0.99, 0.94],
+        floors: [0.86, 0.80, 0.83, 0.76, 0.99, 0.94],
         errors_shown: 20,
     });
 }
@@ -234,7 +234,7 @@ fn builtin_lexicon_on_dev4_set() {
 fn builtin_lexicon_on_dev3_set() {
     score_held_out(HeldOut {
         file: "dev3.jsonl",
-        floors: [0.80, 0.80, 0.80, 0.75, 0.98, 0.92],
+        floors: [0.80, 0.80, 0.80, 0.76, 0.98, 0.92],
         errors_shown: 20,
     });
 }
@@ -261,7 +261,7 @@ fn builtin_lexicon_on_paraphrase_set() {
 fn builtin_lexicon_on_blind2_set() {
     score_held_out(HeldOut {
         file: "blind2.jsonl",
-        floors: [0.75, 0.63, 0.68, 0.60, 0.99, 0.90],
+        floors: [0.75, 0.63, 0.69, 0.60, 0.99, 0.90],
         errors_shown: 0,
     });
 }
@@ -274,7 +274,7 @@ fn builtin_lexicon_on_blind2_set() {
 fn builtin_lexicon_on_blind3_set() {
     score_held_out(HeldOut {
         file: "blind3.jsonl",
-        floors: [0.66, 0.57, 0.61, 0.53, 0.95, 0.91],
+        floors: [0.67, 0.58, 0.62, 0.54, 0.95, 0.91],
         errors_shown: 0,
     });
 }
@@ -314,7 +314,7 @@ fn builtin_lexicon_on_blind_set() {
 fn builtin_lexicon_on_dev7_set() {
     let m = score_held_out(HeldOut {
         file: "dev7.jsonl",
-        floors: [0.78, 0.73, 0.75, 0.72, 0.97, 0.92],
+        floors: [0.78, 0.74, 0.76, 0.72, 0.97, 0.92],
         errors_shown: 20,
     });
     assert_quiet(&m, 12);
@@ -328,7 +328,7 @@ fn builtin_lexicon_on_dev7_set() {
 fn builtin_lexicon_on_blind5_set() {
     score_held_out(HeldOut {
         file: "blind5.jsonl",
-        floors: [0.78, 0.66, 0.72, 0.59, 0.97, 0.93],
+        floors: [0.78, 0.66, 0.72, 0.60, 0.97, 0.93],
         errors_shown: 0,
     });
 }
@@ -342,7 +342,52 @@ fn builtin_lexicon_on_blind5_set() {
 fn builtin_lexicon_on_blind6_set() {
     score_held_out(HeldOut {
         file: "blind6.jsonl",
-        floors: [0.65, 0.58, 0.61, 0.53, 0.95, 0.88],
+        floors: [0.65, 0.59, 0.62, 0.54, 0.95, 0.88],
+        errors_shown: 0,
+    });
+}
+
+/// The twentieth set (`fixtures/dev8.jsonl`, 100 items of wire copy with
+/// datelines, 2015–2025, a quarter from Africa, Latin America and Asia,
+/// written at the start of the twelfth stop by a team member who read only
+/// `docs/eval.md` and the codebook and never ran the coder; first measured at
+/// root F1 0.681, full 0.585; its errors read since): floors a little below
+/// the last measurement.
+#[test]
+fn builtin_lexicon_on_dev8_set() {
+    let m = score_held_out(HeldOut {
+        file: "dev8.jsonl",
+        floors: [0.80, 0.73, 0.76, 0.69, 0.98, 0.94],
+        errors_shown: 20,
+    });
+    assert_quiet(&m, 14);
+}
+
+/// The twenty-first set (`fixtures/dev9.jsonl`, 100 single lead sentences of
+/// the kind event-data projects coded from, 1992–2020, written in the twelfth
+/// stop by a team member who never ran the coder; first measured at root F1
+/// 0.718, full 0.587; its errors read since): floors a little below the last
+/// measurement.
+#[test]
+fn builtin_lexicon_on_dev9_set() {
+    let m = score_held_out(HeldOut {
+        file: "dev9.jsonl",
+        floors: [0.76, 0.67, 0.71, 0.59, 0.96, 0.93],
+        errors_shown: 20,
+    });
+    assert_quiet(&m, 11);
+}
+
+/// The twenty-second set (`fixtures/blind7.jsonl`, 100 items in the styles
+/// of many outlets, 1990–2026, written at the start of the twelfth stop by a
+/// team member who never ran the coder; measured at that stop's start, root
+/// F1 0.628, full 0.553, and once more at its end; its errors are never
+/// printed nor read): floors a little below.
+#[test]
+fn builtin_lexicon_on_blind7_set() {
+    score_held_out(HeldOut {
+        file: "blind7.jsonl",
+        floors: [0.69, 0.58, 0.63, 0.55, 0.95, 0.87],
         errors_shown: 0,
     });
 }
