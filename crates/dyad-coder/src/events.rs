@@ -2604,7 +2604,7 @@ fn sentence_events(
             refused,
             cue,
             intent_at,
-        } = modality(&sa, &sources, &sa.actors, core.start);
+        } = modality(&sa, &sources, &sa.actors, cue_end(&sa, &sources, &core));
         // "would impose a tariff on Mexico unless it stopped ...": an intended
         // hostile act on a condition is a threat (CAMEO 13x)
         let (modality, cue) = match trailing_condition(&sa, core.end) {
@@ -3126,6 +3126,20 @@ fn sentence_events(
     };
     let dropped: Vec<bool> = out.iter().map(consequence).collect();
     drop_marked(&mut out, &dropped, &mut notes, "a consequence of an earlier act");
+    // "commended Ethiopia and Eritrea for signing a declaration", "was
+    // arrested for collaborating with Israel": a gerund after a `cause` word
+    // is the reason for another act, not an act the sentence reports (left
+    // until now so an appeal "for imposing sanctions" took its content first;
+    // a statement or stated intent, modality `stated`, is still reported:
+    // "thanked China for expressing support for Italy")
+    let reason = |e: &Event| {
+        toks.iter()
+            .position(|t| t.start == e.event_span.start)
+            .is_some_and(|k| k > 0 && sa.is(k - 1, WordClass::Cause) && toks[k].lower.ends_with("ing"))
+            && !lex.modality.stated(&e.cameo)
+    };
+    let dropped: Vec<bool> = out.iter().map(reason).collect();
+    drop_marked(&mut out, &dropped, &mut notes, "the reason for another act");
     // one event per dyad and code in a sentence ("met ... the first
     // high-level contact"): the first, most specific, stands
     let code_of = |m: Option<usize>| -> Option<(String, Option<String>)> {
@@ -3371,6 +3385,22 @@ fn trailing_condition(sa: &SentenceActors, t: usize) -> Option<usize> {
 /// ("agreed to send tanks" is one, CAMEO 03x).
 fn noun_object(sa: &SentenceActors, k: usize) -> bool {
     sa.toks.get(k + 1).is_some_and(|t| t.lower == "to") && sa.is(k + 2, WordClass::Det)
+}
+
+/// Where the cue words before an act end: its first word, or, for a pattern
+/// that starts inside its own subject ("troops|forces * shell TARGET" on
+/// "Russian troops plan to shell Kharkiv"), its last word, so the words its
+/// gap skipped after the subject ("plan to", "did not") still qualify it.
+fn cue_end(sa: &SentenceActors, sources: &[usize], core: &Range<usize>) -> usize {
+    let inside_subject = sources.iter().any(|&a| {
+        let r = &sa.actors[a].0;
+        r.contains(&core.start) && r.end < core.end
+    });
+    if inside_subject {
+        core.end - 1
+    } else {
+        core.start
+    }
 }
 
 /// Negation, intent or threat words between the subject and the verb.

@@ -14,12 +14,13 @@ use common::{records, reference_file};
 use dyad_pipeline::Pipeline;
 use std::path::Path;
 
-/// Root hits measured when the floor was set: 222 of 276 (0.804). The
+/// Root hits measured when the floor was set: 227 of 276 (0.822). The
 /// patterns of `dict/events.txt`'s "codebook phrasings" block were written
-/// with these examples as a yardstick, so this is no longer a blind measure.
-const ROOT_FLOOR: f64 = 0.80;
-/// Full-code hits measured: 187 of 276 (0.678).
-const FULL_FLOOR: f64 = 0.67;
+/// with these examples as a yardstick (and h56's families after them), so
+/// this is no longer a blind measure.
+const ROOT_FLOOR: f64 = 0.82;
+/// Full-code hits measured: 194 of 276 (0.703).
+const FULL_FLOOR: f64 = 0.70;
 
 /// The file's curly quotes and dashes are UTF-8 read as Mac Roman and saved
 /// as Windows-1252 (`’` became the bytes 82 C4 F4, shown as "‚Äô"); left
@@ -103,7 +104,7 @@ fn codebook_examples_get_their_codes() {
         "{} examples: root {root} ({root_share:.3}), full code {full} ({full_share:.3})",
         examples.len()
     );
-    for m in missed.iter().take(40) {
+    for m in &missed {
         println!("  missed {m}");
     }
     assert!(

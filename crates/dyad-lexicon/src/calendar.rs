@@ -80,6 +80,7 @@ pub struct ModalityMap {
     circumstance: FxHashMap<String, String>,
     envoy: FxHashMap<String, String>,
     verbal: FxHashMap<String, String>,
+    stated: FxHashMap<String, String>,
     object_aimed: FxHashMap<String, String>,
     denial: FxHashMap<String, String>,
     home_object: FxHashMap<String, String>,
@@ -122,6 +123,7 @@ impl ModalityMap {
             "circumstance" => &mut self.circumstance,
             "envoy" => &mut self.envoy,
             "verbal" => &mut self.verbal,
+            "stated" => &mut self.stated,
             "object-aimed" => &mut self.object_aimed,
             "denial" => &mut self.denial,
             "home-object" => &mut self.home_object,
@@ -237,6 +239,13 @@ impl ModalityMap {
     /// the content of the act before it nor its consequence.
     pub fn verbal(&self, code: &str) -> bool {
         Self::lookup(&self.verbal, code).is_some()
+    }
+
+    /// Whether `code` is a statement or stated intent that is still reported
+    /// when it is the reason for another act ("thanked China for expressing
+    /// support for Italy"); other acts after a `cause` word are not.
+    pub fn stated(&self, code: &str) -> bool {
+        Self::lookup(&self.stated, code).is_some()
     }
 
     /// Whether a participle of `code` after a comma with no target of its own

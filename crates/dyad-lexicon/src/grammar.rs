@@ -62,6 +62,7 @@ pub enum WordClass {
     Adverb,
     Circumstance,
     LongSpan,
+    Cause,
 }
 
 impl WordClass {
@@ -124,6 +125,7 @@ impl WordClass {
             "adverb" => Self::Adverb,
             "circumstance" => Self::Circumstance,
             "long-span" => Self::LongSpan,
+            "cause" => Self::Cause,
             _ => return None,
         })
     }
