@@ -870,7 +870,15 @@ fn sentence_mentions<'l>(
                                 && learned_at(&mem.learned, toks, cls, *end + 1).is_none())
                     })
             });
-            if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
+            // ("the Taliban seized Kabul": a capital a `conquest` verb takes is
+            // the city, not its government, grammar `conquest`)
+            let taken = place.is_some()
+                && capital.as_ref().is_some_and(|(_, end, _, _)| {
+                    start > 0
+                        && cls[start - 1].lower_is(WordClass::Conquest)
+                        && toks.get(*end).is_none_or(|t| t.lower != "'s")
+                });
+            if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place && !taken) {
                 // ("a request from Kabul", "pressure from Washington": the sender)
                 let sent = start > 1 && toks[start - 1].lower == "from" && cls[start - 2].is(WordClass::Sender);
                 let locative = start > 0 && after_locative(cls, start) && !sent;

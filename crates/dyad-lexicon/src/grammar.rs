@@ -63,6 +63,7 @@ pub enum WordClass {
     Circumstance,
     LongSpan,
     Cause,
+    Adjunct,
 }
 
 impl WordClass {
@@ -126,6 +127,7 @@ impl WordClass {
             "circumstance" => Self::Circumstance,
             "long-span" => Self::LongSpan,
             "cause" => Self::Cause,
+            "adjunct" => Self::Adjunct,
             _ => return None,
         })
     }
@@ -155,6 +157,7 @@ impl WordClass {
         | (1 << Self::Cancel as u64)
         | (1 << Self::Conquest as u64)
         | (1 << Self::LongSpan as u64)
+        | (1 << Self::Adjunct as u64)
         | (1 << Self::Anaphor as u64);
 }
 
