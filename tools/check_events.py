@@ -17,7 +17,8 @@ import re
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WORD = re.compile(r"^(?:[a-z0-9]+(?:[.'][a-z0-9]+)*\.?|-|'s|,|\$)$")
+# ("'s", and a bare "'", the possessive of a plural: "the rebels' capital")
+WORD = re.compile(r"^(?:[a-z0-9]+(?:[.'][a-z0-9]+)*\.?|-|'s|'|,|\$)$")
 FLAGS = {"sym", "fallback", "armed", "implied", "possessed"}
 GENERIC = {"have", "be", "make", "take", "say", "work", "do", "go", "get", "give", "put",
            "come", "see", "state", "tell", "the", "a", "an", "to", "of", "in", "on", "at",

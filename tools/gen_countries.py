@@ -302,7 +302,7 @@ WLF|Wallis and Futuna|Wallis and Futuna Islands|Wallisian;Futunan|Mata-Utu|
 # Entries outside ISO 3166-1 that CAMEO/PETRARCH code: Kosovo and historical
 # states.  code | iso2 | name | aliases | adjectives | capital | metonyms
 EXTRA = r"""
-KSV|XK|Kosovo|Republic of Kosovo;Kosova|Kosovar;Kosovars;Kosovan;Kosovans|Pristina|Pristina;Prishtina;Priština
+KSV|XK|Kosovo|Republic of Kosovo;Kosova|Kosovar;Kosovars;Kosovan;Kosovans;Kosovo Albanian;Kosovo Albanians|Pristina|Pristina;Prishtina;Priština
 SUN||Soviet Union|USSR;U.S.S.R.;Union of Soviet Socialist Republics|Soviet;Soviets||
 YUG||Yugoslavia|Socialist Federal Republic of Yugoslavia;SFRY|Yugoslav;Yugoslavs;Yugoslavian;Yugoslavians||
 SCG||Serbia and Montenegro|Federal Republic of Yugoslavia;State Union of Serbia and Montenegro|||

@@ -253,7 +253,14 @@ impl SentenceActors<'_> {
                     }
                     end = self.actors[b].0.end;
                 }
-                None => break,
+                // ("to Indonesia, Sri Lanka and other countries": a list that
+                // unnamed others close ends at its last named member)
+                None => {
+                    if !comma && self.is(end + c, WordClass::Reciprocal) {
+                        closed = out.len();
+                    }
+                    break;
+                }
             }
         }
         out.truncate(closed);
