@@ -1434,7 +1434,29 @@ fn sentence_mentions<'l>(
                 .rev()
                 .filter(|m| m.tokens.end <= out[k].tokens.start)
                 .find_map(|m| m.actor().and_then(|a| a.country.clone()));
-            if let (Some(country), MentionKind::Actor(a)) = (before, &mut out[k].kind) {
+            // ("Iran has held the tanker since July. The United States insisted
+            // that the government release it": a definite agent a demand asks to
+            // act belongs to the country the story is about, not the speaker's;
+            // grammar `demand`)
+            let start = out[k].tokens.start - base;
+            let asked = start >= 2
+                && cls[start - 1].lower_is(WordClass::Det)
+                && !cls[start - 1].lower_is(WordClass::Indefinite)
+                && !cls[start - 1].lower_is(WordClass::Quantity)
+                && !cls[start - 1].lower_is(WordClass::Possessive)
+                && (cls[start - 2].lower_is(WordClass::Demand)
+                    || (start >= 3
+                        && cls[start - 2].lower_is(WordClass::Complementizer)
+                        && cls[start - 3].lower_is(WordClass::Demand)));
+            let story = mem
+                .last_country
+                .clone()
+                .filter(|c| asked && before.as_ref().is_some_and(|b| b != c));
+            if let (Some(country), MentionKind::Actor(a)) = (story, &mut out[k].kind) {
+                a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
+                a.country = Some(country);
+                out[k].entry.push_str("+context:story");
+            } else if let (Some(country), MentionKind::Actor(a)) = (before, &mut out[k].kind) {
                 a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country);
                 out[k].entry.push_str("+context:antecedent");

@@ -64,6 +64,7 @@ pub enum WordClass {
     LongSpan,
     Cause,
     Adjunct,
+    Demand,
 }
 
 impl WordClass {
@@ -128,6 +129,7 @@ impl WordClass {
             "long-span" => Self::LongSpan,
             "cause" => Self::Cause,
             "adjunct" => Self::Adjunct,
+            "demand" => Self::Demand,
             _ => return None,
         })
     }
@@ -158,6 +160,7 @@ impl WordClass {
         | (1 << Self::Conquest as u64)
         | (1 << Self::LongSpan as u64)
         | (1 << Self::Adjunct as u64)
+        | (1 << Self::Demand as u64)
         | (1 << Self::Anaphor as u64);
 }
 
