@@ -1378,6 +1378,8 @@ impl SentenceActors<'_> {
             && self.toks.get(stop).is_none_or(|t| {
                 t.kind != TokenKind::Word
                     || self.cls[stop].function_word()
+                    // ("detained dozens overnight", "nationwide": grammar `adjunct`)
+                    || self.is(stop, WordClass::Adjunct)
                     || self.dates.iter().any(|r| r.contains(&stop))
             })
     }
@@ -2769,7 +2771,11 @@ fn sentence_events(
                 // "M23 rebels seized the Congolese town of Bunagana",
                 // dict/modality.tsv `territorial`)
                 let territorial = |x: &Actor| lex.modality.territorial(&code, x.sector.as_deref());
-                let same = (bare(a) && !society(b) && !group(b)) || (bare(b) && !society(a) && !territorial(a));
+                // (nor its unnamed people it coerces or strikes: "Myanmar's
+                // crackdown on protesters", dict/modality.tsv `repression`)
+                let repressed = |x: &Actor| lex.modality.repression(&code, x.sector.as_deref());
+                let same = (bare(a) && !society(b) && !group(b) && !repressed(b))
+                    || (bare(b) && !society(a) && !territorial(a));
                 if a.code == b.code || (a.country.is_some() && a.country == b.country && same) {
                     note!(
                         notes,

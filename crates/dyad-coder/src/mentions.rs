@@ -870,7 +870,15 @@ fn sentence_mentions<'l>(
                                 && learned_at(&mem.learned, toks, cls, *end + 1).is_none())
                     })
             });
-            if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place) {
+            // ("the Taliban seized Kabul": a capital a `conquest` verb takes is
+            // the city, not its government, grammar `conquest`)
+            let taken = place.is_some()
+                && capital.as_ref().is_some_and(|(_, end, _, _)| {
+                    start > 0
+                        && cls[start - 1].lower_is(WordClass::Conquest)
+                        && toks.get(*end).is_none_or(|t| t.lower != "'s")
+                });
+            if let Some((code, end, id, metonym)) = capital.filter(|_| !owns_place && !taken) {
                 // ("a request from Kabul", "pressure from Washington": the sender)
                 let sent = start > 1 && toks[start - 1].lower == "from" && cls[start - 2].is(WordClass::Sender);
                 let locative = start > 0 && after_locative(cls, start) && !sent;
@@ -1426,7 +1434,29 @@ fn sentence_mentions<'l>(
                 .rev()
                 .filter(|m| m.tokens.end <= out[k].tokens.start)
                 .find_map(|m| m.actor().and_then(|a| a.country.clone()));
-            if let (Some(country), MentionKind::Actor(a)) = (before, &mut out[k].kind) {
+            // ("Iran has held the tanker since July. The United States insisted
+            // that the government release it": a definite agent a demand asks to
+            // act belongs to the country the story is about, not the speaker's;
+            // grammar `demand`)
+            let start = out[k].tokens.start - base;
+            let asked = start >= 2
+                && cls[start - 1].lower_is(WordClass::Det)
+                && !cls[start - 1].lower_is(WordClass::Indefinite)
+                && !cls[start - 1].lower_is(WordClass::Quantity)
+                && !cls[start - 1].lower_is(WordClass::Possessive)
+                && (cls[start - 2].lower_is(WordClass::Demand)
+                    || (start >= 3
+                        && cls[start - 2].lower_is(WordClass::Complementizer)
+                        && cls[start - 3].lower_is(WordClass::Demand)));
+            let story = mem
+                .last_country
+                .clone()
+                .filter(|c| asked && before.as_ref().is_some_and(|b| b != c));
+            if let (Some(country), MentionKind::Actor(a)) = (story, &mut out[k].kind) {
+                a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
+                a.country = Some(country);
+                out[k].entry.push_str("+context:story");
+            } else if let (Some(country), MentionKind::Actor(a)) = (before, &mut out[k].kind) {
                 a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country);
                 out[k].entry.push_str("+context:antecedent");

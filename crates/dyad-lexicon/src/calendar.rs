@@ -93,6 +93,7 @@ pub struct ModalityMap {
     crowd: FxHashMap<String, String>,
     persons: FxHashMap<String, String>,
     territorial: FxHashMap<String, String>,
+    repression: FxHashMap<String, String>,
     /// "GOVERNOR/CONTENT" code prefixes -> the governor's refined code
     content: FxHashMap<String, String>,
 }
@@ -136,6 +137,7 @@ impl ModalityMap {
             "crowd" => &mut self.crowd,
             "persons" => &mut self.persons,
             "territorial" => &mut self.territorial,
+            "repression" => &mut self.repression,
             "content" => &mut self.content,
             _ => return None,
         })
@@ -220,6 +222,17 @@ impl ModalityMap {
     /// COD), not one actor named twice.
     pub fn territorial(&self, code: &str, sector: Option<&str>) -> bool {
         let sectors = (1..=code.len()).rev().find_map(|l| self.territorial.get(&code[..l]));
+        match (sector, sectors) {
+            (Some(sector), Some(sectors)) => sectors.split(',').any(|b| b.trim() == sector),
+            _ => false,
+        }
+    }
+
+    /// Whether a country's bare name using coercion or force of `code` on
+    /// its own unnamed people of `sector` is a domestic dyad ("Myanmar's
+    /// crackdown on protesters" MMR -> MMRCVL), not one actor named twice.
+    pub fn repression(&self, code: &str, sector: Option<&str>) -> bool {
+        let sectors = (1..=code.len()).rev().find_map(|l| self.repression.get(&code[..l]));
         match (sector, sectors) {
             (Some(sector), Some(sectors)) => sectors.split(',').any(|b| b.trim() == sector),
             _ => false,

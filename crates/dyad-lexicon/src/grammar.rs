@@ -63,6 +63,8 @@ pub enum WordClass {
     Circumstance,
     LongSpan,
     Cause,
+    Adjunct,
+    Demand,
     Verdict,
 }
 
@@ -127,6 +129,8 @@ impl WordClass {
             "circumstance" => Self::Circumstance,
             "long-span" => Self::LongSpan,
             "cause" => Self::Cause,
+            "adjunct" => Self::Adjunct,
+            "demand" => Self::Demand,
             "verdict" => Self::Verdict,
             _ => return None,
         })
@@ -157,6 +161,8 @@ impl WordClass {
         | (1 << Self::Cancel as u64)
         | (1 << Self::Conquest as u64)
         | (1 << Self::LongSpan as u64)
+        | (1 << Self::Adjunct as u64)
+        | (1 << Self::Demand as u64)
         | (1 << Self::Verdict as u64)
         | (1 << Self::Anaphor as u64);
 }
