@@ -825,6 +825,12 @@ impl SentenceActors<'_> {
             && self.is(t - 1, WordClass::Temporal)
             && self.covering(t - 1).is_none()
             && self.covering(t).is_none();
+        // ("condolences over the Easter Sunday bomb attacks on", "over the
+        // violent crackdown on": plain modifiers between the determiner and
+        // the event noun leave it a topic)
+        if !determined && self.topic_after_modifiers(t) {
+            return Some(Vec::new());
+        }
         if !determined && !temporal {
             return None;
         }
@@ -850,6 +856,31 @@ impl SentenceActors<'_> {
             let a = (0..self.actors.len()).find(|&a| self.actors[a].0.start > comma)?;
             opening.then(|| self.group_right(a))
         })
+    }
+
+    /// Whether the event noun at `t` heads a determined noun phrase with plain
+    /// modifiers ("the Easter Sunday bomb", "the violent") after a `topic`
+    /// preposition ("over"): a topic, not an act.
+    fn topic_after_modifiers(&self, t: usize) -> bool {
+        const REACH: usize = 4;
+        let mut k = t;
+        while k > self.body_start + 1 && t - k < REACH {
+            k -= 1;
+            if self.covering(k).is_some() {
+                return false;
+            }
+            if self.is(k, WordClass::Det) {
+                return k + 1 < t && self.is(k - 1, WordClass::Topic) && self.covering(k - 1).is_none();
+            }
+            let w = &self.toks[k];
+            let modifier = w.kind == TokenKind::Number
+                || matches!(w.lower.as_str(), "-")
+                || (w.kind == TokenKind::Word && !self.cls[k].function_word());
+            if !modifier {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether the noun phrase whose head is at `t` follows a `circumstance`

@@ -66,6 +66,7 @@ pub enum WordClass {
     Adjunct,
     Demand,
     Verdict,
+    Topic,
 }
 
 impl WordClass {
@@ -132,6 +133,7 @@ impl WordClass {
             "adjunct" => Self::Adjunct,
             "demand" => Self::Demand,
             "verdict" => Self::Verdict,
+            "topic" => Self::Topic,
             _ => return None,
         })
     }
