@@ -704,6 +704,11 @@ impl SentenceActors<'_> {
         // "which", that may stand for a whole clause: "an attack on Israel,
         // which killed ...")
         let after_comma = relative && t >= 3 && self.toks[t - 1].lower == "who" && self.toks[t - 2].lower == ",";
+        // ("condolences over the devastating earthquake that struck Turkey": a
+        // relative clause on a topic's noun is part of the topic, no one's act)
+        if relative && t >= 3 && self.at_end(t - 1).is_none() && self.topic_phrase(t - 2, false) {
+            return Some(Vec::new());
+        }
         relative
             .then(|| {
                 self.at_end(t - 1)
@@ -862,6 +867,12 @@ impl SentenceActors<'_> {
     /// modifiers ("the Easter Sunday bomb", "the violent") after a `topic`
     /// preposition ("over"): a topic, not an act.
     fn topic_after_modifiers(&self, t: usize) -> bool {
+        self.topic_phrase(t, true)
+    }
+
+    /// Whether the noun at `t` heads a determined noun phrase after a `topic`
+    /// preposition, with at least one plain modifier before it if `modified`.
+    fn topic_phrase(&self, t: usize, modified: bool) -> bool {
         const REACH: usize = 4;
         let mut k = t;
         while k > self.body_start + 1 && t - k < REACH {
@@ -870,7 +881,7 @@ impl SentenceActors<'_> {
                 return false;
             }
             if self.is(k, WordClass::Det) {
-                return k + 1 < t && self.is(k - 1, WordClass::Topic) && self.covering(k - 1).is_none();
+                return (!modified || k + 1 < t) && self.is(k - 1, WordClass::Topic) && self.covering(k - 1).is_none();
             }
             let w = &self.toks[k];
             let modifier = w.kind == TokenKind::Number
