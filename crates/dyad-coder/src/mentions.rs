@@ -1495,6 +1495,28 @@ fn sentence_mentions<'l>(
                 a.code = concat(country, a.sector.as_deref().unwrap_or_default());
                 a.country = Some(country.clone());
                 out[k].entry.push_str("+context:story");
+            } else {
+                // "Protesters blocked the entrances to Georgia's parliament",
+                // "Kashmiri opposition leaders demanded that New Delhi ...": with
+                // no place, dateline, story or actor before it, an unplaced agent
+                // belongs to the country of the first actor named after it when
+                // that actor is one of the country's own bodies ("A European
+                // court convicted Turkey" keeps a court of no country)
+                let after = out[k + 1..]
+                    .iter()
+                    .filter(|m| m.tokens.start >= out[k].tokens.end)
+                    .find(|m| m.actor().is_some())
+                    // (a capital standing for its government, "in eastern
+                    // Beirut", is as much a place as a body: it lends nothing)
+                    .filter(|m| !m.entry.starts_with("countries.tsv") || m.entry.contains('+'))
+                    .and_then(|m| m.actor())
+                    .filter(|a| a.sector.is_some())
+                    .and_then(|a| a.country.clone());
+                if let (Some(country), MentionKind::Actor(a)) = (after, &mut out[k].kind) {
+                    a.code = concat(&country, a.sector.as_deref().unwrap_or_default());
+                    a.country = Some(country);
+                    out[k].entry.push_str("+context:following");
+                }
             }
         }
     }
