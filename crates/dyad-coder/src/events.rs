@@ -833,7 +833,7 @@ impl SentenceActors<'_> {
         // ("condolences over the Easter Sunday bomb attacks on", "over the
         // violent crackdown on": plain modifiers between the determiner and
         // the event noun leave it a topic)
-        if !determined && self.topic_after_modifiers(t) {
+        if !determined && self.topic_phrase(t, true) {
             return Some(Vec::new());
         }
         if !determined && !temporal {
@@ -863,15 +863,9 @@ impl SentenceActors<'_> {
         })
     }
 
-    /// Whether the event noun at `t` heads a determined noun phrase with plain
-    /// modifiers ("the Easter Sunday bomb", "the violent") after a `topic`
-    /// preposition ("over"): a topic, not an act.
-    fn topic_after_modifiers(&self, t: usize) -> bool {
-        self.topic_phrase(t, true)
-    }
-
     /// Whether the noun at `t` heads a determined noun phrase after a `topic`
-    /// preposition, with at least one plain modifier before it if `modified`.
+    /// preposition ("over"), with at least one plain modifier before it if
+    /// `modified` ("over the Easter Sunday bomb attacks"): a topic, not an act.
     fn topic_phrase(&self, t: usize, modified: bool) -> bool {
         const REACH: usize = 4;
         let mut k = t;
@@ -883,15 +877,18 @@ impl SentenceActors<'_> {
             if self.is(k, WordClass::Det) {
                 return (!modified || k + 1 < t) && self.is(k - 1, WordClass::Topic) && self.covering(k - 1).is_none();
             }
-            let w = &self.toks[k];
-            let modifier = w.kind == TokenKind::Number
-                || matches!(w.lower.as_str(), "-")
-                || (w.kind == TokenKind::Word && !self.cls[k].function_word());
-            if !modifier {
+            if !self.plain_modifier(k) {
                 return false;
             }
         }
         false
+    }
+
+    /// Whether the token at `k` can modify a noun after it: a number, a
+    /// hyphen, or a content word ("the three-day state visit").
+    fn plain_modifier(&self, k: usize) -> bool {
+        let w = &self.toks[k];
+        w.kind == TokenKind::Number || w.lower == "-" || (w.kind == TokenKind::Word && !self.cls[k].function_word())
     }
 
     /// Whether the noun phrase whose head is at `t` follows a `circumstance`
@@ -905,13 +902,11 @@ impl SentenceActors<'_> {
             if self.is(k, WordClass::Circumstance) && self.covering(k).is_none() {
                 return true;
             }
-            let w = &self.toks[k];
             let modifier = self.covering(k).is_some()
                 || self.is(k, WordClass::Det)
                 || self.is(k, WordClass::Possessive)
-                || matches!(w.lower.as_str(), "'s" | "'" | "-")
-                || (w.kind == TokenKind::Number)
-                || (w.kind == TokenKind::Word && !self.cls[k].function_word());
+                || matches!(self.toks[k].lower.as_str(), "'s" | "'")
+                || self.plain_modifier(k);
             if !modifier {
                 return false;
             }

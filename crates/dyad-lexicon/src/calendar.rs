@@ -213,38 +213,35 @@ impl ModalityMap {
         Self::lookup(&self.aimed, code).is_some()
     }
 
-    /// Whether a source of `sector` can do an act of `code`: a visit (042)
-    /// is paid by envoys, not by troops or police landing somewhere
-    /// (`envoy 042 MIL,COP`: the sectors that cannot).
+    /// Whether `sector` is in the comma-separated sector list of the longest
+    /// prefix of `code` in `map`; `None` when the code has no row or the
+    /// actor no sector (`envoy`, `territorial`, `repression`).
+    fn sector_listed(map: &FxHashMap<String, String>, code: &str, sector: Option<&str>) -> Option<bool> {
+        let sectors = (1..=code.len()).rev().find_map(|l| map.get(&code[..l]))?;
+        let sector = sector?;
+        Some(sectors.split(',').any(|b| b.trim() == sector))
+    }
+
     /// Whether an actor of `sector` using force of `code` on its own
     /// country's bare name acts on that country's territory, a domestic
     /// dyad ("M23 rebels seized the Congolese town of Bunagana" CODREB ->
     /// COD), not one actor named twice.
     pub fn territorial(&self, code: &str, sector: Option<&str>) -> bool {
-        let sectors = (1..=code.len()).rev().find_map(|l| self.territorial.get(&code[..l]));
-        match (sector, sectors) {
-            (Some(sector), Some(sectors)) => sectors.split(',').any(|b| b.trim() == sector),
-            _ => false,
-        }
+        Self::sector_listed(&self.territorial, code, sector) == Some(true)
     }
 
     /// Whether a country's bare name using coercion or force of `code` on
-    /// its own unnamed people of `sector` is a domestic dyad ("Myanmar's
-    /// crackdown on protesters" MMR -> MMRCVL), not one actor named twice.
+    /// its own unnamed people of `sector` is a domestic dyad ("Saudi Arabia
+    /// detained 18 Saudis" SAU -> SAUCVL), not one actor named twice.
     pub fn repression(&self, code: &str, sector: Option<&str>) -> bool {
-        let sectors = (1..=code.len()).rev().find_map(|l| self.repression.get(&code[..l]));
-        match (sector, sectors) {
-            (Some(sector), Some(sectors)) => sectors.split(',').any(|b| b.trim() == sector),
-            _ => false,
-        }
+        Self::sector_listed(&self.repression, code, sector) == Some(true)
     }
 
+    /// Whether a source of `sector` can do an act of `code`: a visit (042)
+    /// is paid by envoys, not by troops or police landing somewhere
+    /// (`envoy 042 MIL,COP`: the sectors that cannot).
     pub fn envoy_allows(&self, code: &str, sector: Option<&str>) -> bool {
-        let barred = (1..=code.len()).rev().find_map(|l| self.envoy.get(&code[..l]));
-        match (sector, barred) {
-            (Some(sector), Some(barred)) => !barred.split(',').any(|b| b.trim() == sector),
-            _ => true,
-        }
+        Self::sector_listed(&self.envoy, code, sector) != Some(true)
     }
 
     /// Whether `code` is a verbal act, which in a participle after a comma
@@ -420,14 +417,20 @@ impl ModalityMap {
     /// country's bare name never stands for (the press, the opposition), so
     /// "Iran arrested two journalists" is a domestic dyad, not self-reference.
     pub fn society(&self, sector: &str) -> bool {
-        self.society.contains_key(sector) || sector.get(..3).is_some_and(|s| self.society.contains_key(s))
+        Self::has_sector(&self.society, sector)
+    }
+
+    /// Whether `map` has a row for `sector` or for its first three letters
+    /// (a compound sector such as "CVLHRI" counts as CVL).
+    fn has_sector(map: &FxHashMap<String, String>, sector: &str) -> bool {
+        map.contains_key(sector) || sector.get(..3).is_some_and(|s| map.contains_key(s))
     }
 
     /// Whether a named group of `sector` ("the Uyghurs", "the PKK") is, as a
     /// target, part of its country that the country's bare name never stands
     /// for: "China's crackdown on Uyghurs" is a domestic dyad.
     pub fn named_society(&self, sector: &str) -> bool {
-        self.named_society.contains_key(sector) || sector.get(..3).is_some_and(|s| self.named_society.contains_key(s))
+        Self::has_sector(&self.named_society, sector)
     }
 
     /// The code of the same event seen from its target, coded too with
